@@ -1,0 +1,104 @@
+#include "redline/document.h"
+
+#include "base/utf8.h"
+
+namespace redline {
+namespace {
+
+const char* Mark(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kSubheading: return "## ";
+    case BlockKind::kListItem: return "- ";
+    case BlockKind::kQuote: return "> ";
+    case BlockKind::kParagraph: return "";
+  }
+  return "";
+}
+
+void AppendBlock(std::string* out, std::string_view mark, std::string_view text) {
+  if (text.empty()) return;
+  if (!out->empty()) out->append("\n\n");
+  out->append(mark);
+  out->append(text);
+}
+
+std::string BylineBlock(const std::string& byline) {
+  const std::string clean = CleanInlineText(byline);
+  if (clean.empty()) return clean;
+  if (clean.size() >= 3 && (clean.compare(0, 3, "By ") == 0 || clean.compare(0, 3, "by ") == 0 ||
+                            clean.compare(0, 3, "BY ") == 0)) {
+    return "By " + clean.substr(3);
+  }
+  return "By " + clean;
+}
+
+}  // namespace
+
+std::string CleanInlineText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    const char32_t c = utf8::Decode(text, pos, &n);
+    pos += n;
+    if (utf8::IsInvisible(c)) continue;
+    if (utf8::IsSpace(c) || (c < 0x20) || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+      // Control characters never reach the text: they could drive a terminal.
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    utf8::Append(&out, c);
+  }
+  return utf8::Nfc(out);
+}
+
+std::string BodyText(const Document& doc) {
+  std::string out;
+  for (const Block& block : doc.body) AppendBlock(&out, Mark(block.kind), CleanInlineText(block.text));
+  return out;
+}
+
+std::string CanonicalText(const Document& doc) {
+  std::string out;
+  AppendBlock(&out, "# ", CleanInlineText(doc.title));
+  AppendBlock(&out, "", BylineBlock(doc.byline));
+  const std::string body = BodyText(doc);
+  AppendBlock(&out, "", body);
+  if (!out.empty()) out.push_back('\n');
+  return out;
+}
+
+Status ValidateStoryId(std::string_view id) {
+  const auto printable = [&] {
+    std::string shown;
+    for (const char c : id.substr(0, 60)) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b == 0x7F) {
+        shown += '?';
+      } else {
+        shown += c;
+      }
+    }
+    return shown + (id.size() > 60 ? "..." : "");
+  };
+  if (id.empty()) return Status::BadInput("story id is empty");
+  if (id.size() > 128) return Status::BadInput("story id is longer than 128 characters");
+  const auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!lower_or_digit(id[0])) {
+    return Status::BadInput("invalid story id '" + printable() +
+                            "': it must start with a lowercase letter or digit");
+  }
+  for (const char c : id) {
+    if (!lower_or_digit(c) && c != '.' && c != '_' && c != '-') {
+      return Status::BadInput("invalid story id '" + printable() +
+                              "': use only a-z, 0-9, '.', '_' and '-'");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace redline
