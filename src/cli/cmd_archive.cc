@@ -1,0 +1,136 @@
+// init, stories, log, show.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/story_ref.h"
+#include "redline/document.h"
+
+namespace redline::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string Dump(const json& value) {
+  return value.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+json RevisionJson(const Revision& r) {
+  json out = {{"revision", r.number},          {"time", FormatTime(r.time)},
+              {"commit", r.commit},            {"added_words", r.added_words},
+              {"removed_words", r.removed_words}, {"total_words", r.total_words},
+              {"headline", r.headline}};
+  if (!r.source_url.empty()) out["url"] = r.source_url;
+  return out;
+}
+
+Runner SetupInit(CLI::App* app, const GlobalOptions* globals) {
+  auto dir = std::make_shared<std::string>();
+  app->add_option("DIR", *dir, "where to create the archive (default: -C or the current directory)");
+  return [dir, globals]() -> Outcome {
+    std::string target = *dir;
+    if (target.empty()) target = globals->archive_dir.empty() ? "." : globals->archive_dir;
+    auto archive = Archive::Init(target);
+    if (!archive.ok()) return {archive.status()};
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(target, ec).lexically_normal();
+    std::printf("Initialized empty redline archive in %s\n", absolute.c_str());
+    return {};
+  };
+}
+
+Runner SetupStories(CLI::App* app, const GlobalOptions* globals) {
+  auto as_json = std::make_shared<bool>(false);
+  app->add_flag("--json", *as_json, "print JSON");
+  return [as_json, globals]() -> Outcome {
+    auto archive = OpenArchive(*globals);
+    if (!archive.ok()) return {archive.status()};
+    auto stories = archive->Stories();
+    if (!stories.ok()) return {stories.status()};
+    if (*as_json) {
+      json list = json::array();
+      for (const auto& s : *stories) {
+        list.push_back({{"story", s.story}, {"revisions", s.revisions},
+                        {"last_change", FormatTime(s.last_change)}, {"headline", s.headline}});
+      }
+      WriteOut(Dump({{"stories", list}}));
+      return {};
+    }
+    Pager pager;
+    MaybeStartPager(*globals, &pager);
+    std::size_t width = 0;
+    for (const auto& s : *stories) width = std::max(width, s.story.size());
+    for (const auto& s : *stories) {
+      std::printf("%-*s  %3d rev  %s  %s\n", static_cast<int>(width), s.story.c_str(), s.revisions,
+                  FormatTime(s.last_change).c_str(), s.headline.c_str());
+    }
+    return {};
+  };
+}
+
+Runner SetupLog(CLI::App* app, const GlobalOptions* globals) {
+  auto story = std::make_shared<std::string>();
+  auto as_json = std::make_shared<bool>(false);
+  app->add_option("STORY", *story, "story id")->required();
+  app->add_flag("--json", *as_json, "print JSON");
+  return [story, as_json, globals]() -> Outcome {
+    REDLINE_RETURN_OUTCOME_IF_ERROR(ValidateStoryId(*story));
+    auto archive = OpenArchive(*globals);
+    if (!archive.ok()) return {archive.status()};
+    auto log = archive->Log(*story);
+    if (!log.ok()) return {log.status()};
+    if (*as_json) {
+      json list = json::array();
+      for (const auto& r : *log) list.push_back(RevisionJson(r));
+      WriteOut(Dump({{"story", *story}, {"revisions", list}}));
+      return {};
+    }
+    Pager pager;
+    MaybeStartPager(*globals, &pager);
+    const bool color = UseColor(globals->color);
+    for (const auto& r : *log) {
+      const std::string counts = "+" + std::to_string(r.added_words) + " -" + std::to_string(r.removed_words);
+      std::printf("%s%3d%s  %s  %s%s%s  %-13s  %s\n", color ? "\x1b[1m" : "", r.number, color ? "\x1b[m" : "",
+                  FormatTime(r.time).c_str(), color ? "\x1b[33m" : "", r.commit.substr(0, 7).c_str(),
+                  color ? "\x1b[m" : "", counts.c_str(), r.headline.c_str());
+    }
+    return {};
+  };
+}
+
+Runner SetupShow(CLI::App* app, const GlobalOptions* globals) {
+  auto target = std::make_shared<std::string>();
+  auto raw = std::make_shared<bool>(false);
+  app->add_option("STORY[@REV]", *target, "story id, optionally @ a revision (default latest)")->required();
+  app->add_flag("--raw", *raw, "print the raw input that was recorded, byte for byte");
+  return [target, raw, globals]() -> Outcome {
+    auto ref = ParseStoryRef(*target);
+    if (!ref.ok()) return {ref.status()};
+    auto archive = OpenArchive(*globals);
+    if (!archive.ok()) return {archive.status()};
+    auto revision = archive->Resolve(ref->story, ref->revision);
+    if (!revision.ok()) return {revision.status()};
+    auto bytes = *raw ? archive->ReadRaw(*revision) : archive->ReadText(*revision);
+    if (!bytes.ok()) return {bytes.status()};
+    Pager pager;
+    if (!*raw) MaybeStartPager(*globals, &pager);
+    WriteOut(*bytes);
+    return {};
+  };
+}
+
+}  // namespace
+
+std::vector<Command> ArchiveCommands() {
+  return {
+      {"init", "create an archive", SetupInit},
+      {"stories", "list the stories in the archive", SetupStories},
+      {"log", "list a story's revisions, oldest first", SetupLog},
+      {"show", "print a revision's canonical text (or --raw input)", SetupShow},
+  };
+}
+
+}  // namespace redline::cli

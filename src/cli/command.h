@@ -1,0 +1,57 @@
+// What every command shares: global options, the command table entry, and helpers for
+// opening the archive and reading input.
+#ifndef REDLINE_CLI_COMMAND_H_
+#define REDLINE_CLI_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/terminal.h"
+#include "redline/archive.h"
+#include "redline/normalize.h"
+#include "redline/status.h"
+
+namespace redline::cli {
+
+struct GlobalOptions {
+  std::string archive_dir;  // -C / --archive
+  ColorChoice color = ColorChoice::kAuto;
+  bool no_pager = false;
+};
+
+using Runner = std::function<Outcome()>;
+
+// One row of the command table: registers its options on `app` and returns the code that
+// runs it once parsing succeeded. `globals` outlives the runner.
+struct Command {
+  const char* name;
+  const char* summary;
+  std::function<Runner(CLI::App* app, const GlobalOptions* globals)> setup;
+};
+
+std::vector<Command> ArchiveCommands();   // init, stories, log, show
+std::vector<Command> SnapshotCommands();  // normalize, snapshot
+std::vector<Command> DiffCommands();      // diff, diff-files
+
+// -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
+Result<Archive> OpenArchive(const GlobalOptions& globals);
+
+// Reads a file, or standard input for "-". BadInput for a missing or unreadable file.
+Result<std::string> ReadInput(const std::string& path);
+
+// "html", "text" or "auto".
+Result<InputFormat> ParseInputFormat(const std::string& name);
+
+// Writes bytes to stdout exactly as given.
+void WriteOut(std::string_view bytes);
+
+// Starts the pager unless --no-pager; call before writing long output.
+void MaybeStartPager(const GlobalOptions& globals, Pager* pager);
+
+}  // namespace redline::cli
+
+#endif  // REDLINE_CLI_COMMAND_H_

@@ -1,0 +1,37 @@
+// Terminal habits borrowed from git: color decisions, NO_COLOR, and a pager on a terminal.
+#ifndef REDLINE_CLI_TERMINAL_H_
+#define REDLINE_CLI_TERMINAL_H_
+
+#include <string>
+#include <sys/types.h>
+
+namespace redline::cli {
+
+enum class ColorChoice { kAuto, kAlways, kNever };
+
+bool StdoutIsTerminal();
+
+// always -> true; never -> false; auto -> stdout is a terminal, NO_COLOR unset and TERM is
+// not "dumb".
+bool UseColor(ColorChoice choice);
+
+// Pipes stdout through $REDLINE_PAGER, else $PAGER, else "less" (with LESS=FRX when LESS is
+// unset), like git. Started only when stdout is a terminal; a pager of "" or "cat" means
+// none. The destructor flushes, closes the pipe and waits for the pager to exit.
+class Pager {
+ public:
+  Pager() = default;
+  Pager(const Pager&) = delete;
+  Pager& operator=(const Pager&) = delete;
+  ~Pager();
+
+  // Starts the pager if the conditions hold; otherwise does nothing.
+  void StartIfTerminal();
+
+ private:
+  pid_t pid_ = -1;
+};
+
+}  // namespace redline::cli
+
+#endif  // REDLINE_CLI_TERMINAL_H_
