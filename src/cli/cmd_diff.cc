@@ -4,6 +4,7 @@
 
 #include "base/utf8.h"
 #include "cli/command.h"
+#include "cli/recorder.h"
 #include "cli/story_ref.h"
 #include "redline/diff.h"
 #include "redline/document.h"
@@ -139,11 +140,9 @@ Result<std::string> FileText(const std::string& path, const FilesDiffOptions& o)
     return raw;
   }
   REDLINE_ASSIGN_OR_RETURN(const InputFormat format, ParseInputFormat(o.from));
-  NormalizeOptions options;
-  options.from = format == InputFormat::kAuto ? DetectFormat(raw) : format;
-  auto document = Normalize(raw, options);
-  if (!document.ok()) return document.status().WithContext(path);
-  return CanonicalText(*document);
+  auto input = NormalizeInput(std::move(raw), format);
+  if (!input.ok()) return input.status().WithContext(path);
+  return std::move(input->text);
 }
 
 Outcome RunFilesDiff(const FilesDiffOptions& o, const GlobalOptions& globals) {

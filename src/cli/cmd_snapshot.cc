@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/recorder.h"
 #include "cli/story_ref.h"
 #include "redline/diff.h"
 #include "redline/document.h"
@@ -15,25 +16,11 @@ namespace {
 
 using nlohmann::json;
 
-struct NormalizedInput {
-  Document document;
-  std::string text;  // canonical
-  std::string raw;
-  InputFormat format = InputFormat::kText;
-};
-
 Result<NormalizedInput> ReadAndNormalize(const std::string& path, const std::string& from) {
   REDLINE_ASSIGN_OR_RETURN(const InputFormat format, ParseInputFormat(from));
   REDLINE_ASSIGN_OR_RETURN(std::string raw, ReadInput(path));
-  NormalizeOptions options;
-  options.from = format == InputFormat::kAuto ? DetectFormat(raw) : format;
-  REDLINE_ASSIGN_OR_RETURN(Document document, Normalize(raw, options));
-  NormalizedInput input;
-  input.text = CanonicalText(document);
-  if (input.text.empty()) return Status::BadInput("no article text found in '" + path + "'");
-  input.document = std::move(document);
-  input.raw = std::move(raw);
-  input.format = options.from;
+  auto input = NormalizeInput(std::move(raw), format);
+  if (!input.ok() && path != "-") return input.status().WithContext(path);
   return input;
 }
 
@@ -87,17 +74,10 @@ Outcome RunSnapshot(const SnapshotOptions& o, const GlobalOptions& globals) {
   if (!input.ok()) return {input.status()};
   auto archive = OpenArchive(globals);
   if (!archive.ok()) return {archive.status()};
-  auto latest = archive->Latest(o.story);
-  if (!latest.ok()) return {latest.status()};
-
-  std::string previous_text;
-  if (latest->has_value()) {
-    auto text = archive->ReadText(**latest);
-    if (!text.ok()) return {text.status()};
-    previous_text = std::move(*text);
-  }
-  if (latest->has_value() && previous_text == input->text) {
-    const Revision& r = **latest;
+  auto outcome = RecordSnapshot(*archive, {o.story, o.url, captured}, std::move(*input));
+  if (!outcome.ok()) return {outcome.status()};
+  const Revision& r = outcome->revision;
+  if (!outcome->changed) {
     if (o.json) {
       const json out = {{"story", o.story}, {"changed", false}, {"revision", r.number}, {"commit", r.commit}};
       WriteOut(out.dump() + "\n");
@@ -106,34 +86,19 @@ Outcome RunSnapshot(const SnapshotOptions& o, const GlobalOptions& globals) {
     }
     return {};
   }
-
-  const WordDiff diff = DiffWords(previous_text, input->text);
-  NewRevision revision;
-  revision.story = o.story;
-  revision.text = input->text;
-  revision.raw = std::move(input->raw);
-  revision.raw_extension = input->format == InputFormat::kHtml ? "html" : "txt";
-  revision.headline = CleanInlineText(input->document.title);
-  revision.source_url = o.url;
-  revision.captured_at = captured;
-  revision.added_words = diff.stats.added_words;
-  revision.removed_words = diff.stats.removed_words;
-  revision.total_words = CountWords(input->text);
-  auto recorded = archive->Record(revision);
-  if (!recorded.ok()) return {recorded.status()};
   if (o.json) {
     const json out = {{"story", o.story},
                       {"changed", true},
-                      {"revision", recorded->number},
-                      {"commit", recorded->commit},
-                      {"added_words", recorded->added_words},
-                      {"removed_words", recorded->removed_words},
-                      {"total_words", recorded->total_words},
-                      {"headline", recorded->headline}};
+                      {"revision", r.number},
+                      {"commit", r.commit},
+                      {"added_words", r.added_words},
+                      {"removed_words", r.removed_words},
+                      {"total_words", r.total_words},
+                      {"headline", r.headline}};
     WriteOut(out.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
   } else {
-    std::printf("%s: revision %d (+%zu -%zu words)\n", o.story.c_str(), recorded->number,
-                recorded->added_words, recorded->removed_words);
+    std::printf("%s: revision %d (+%zu -%zu words)\n", o.story.c_str(), r.number,
+                r.added_words, r.removed_words);
   }
   return {};
 }

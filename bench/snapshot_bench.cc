@@ -1,0 +1,141 @@
+// Snapshot throughput: redline's in-process pipeline (normalize, compare, diff stats,
+// libgit2 commit) against a loop of `git add` + `git commit` on the same 1,000 snapshots
+// (100 stories x 10 revisions of 2,000 words from shared/bench/make-pairs.py).
+// tools/bench generates the data and passes its folder in REDLINE_BENCH_DATA.
+#include <benchmark/benchmark.h>
+#include <git2.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/recorder.h"
+
+extern char** environ;
+
+namespace {
+namespace fs = std::filesystem;
+
+struct Snapshot {
+  std::string story;
+  std::string text;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Revision-major order, as a tracker would see them: every story's revision 1, then 2...
+const std::vector<Snapshot>& Snapshots() {
+  static const std::vector<Snapshot> snapshots = [] {
+    const char* dir = std::getenv("REDLINE_BENCH_DATA");
+    if (dir == nullptr) throw std::runtime_error("set REDLINE_BENCH_DATA (tools/bench does)");
+    std::vector<fs::path> stories;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.is_directory()) stories.push_back(entry.path());
+    }
+    std::sort(stories.begin(), stories.end());
+    std::vector<Snapshot> all;
+    for (int rev = 1; rev <= 10; ++rev) {
+      char name[32];
+      std::snprintf(name, sizeof name, "rev-%04d.txt", rev);
+      for (const auto& story : stories) all.push_back({story.filename().string(), ReadFile(story / name)});
+    }
+    return all;
+  }();
+  return snapshots;
+}
+
+fs::path FreshDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("redline-bench-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  return dir;
+}
+
+int Spawn(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) return -1;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void BM_SnapshotInProcess(benchmark::State& state) {
+  const auto& snapshots = Snapshots();
+  git_libgit2_init();
+  for (auto _ : state) {
+    state.PauseTiming();
+    const fs::path dir = FreshDir("redline");
+    auto archive = redline::Archive::Init(dir.string());
+    if (!archive.ok()) {
+      state.SkipWithError(archive.status().message().c_str());
+      break;
+    }
+    state.ResumeTiming();
+    std::int64_t t = 1661990400;
+    for (const auto& s : snapshots) {
+      auto input = redline::cli::NormalizeInput(s.text, redline::InputFormat::kText);
+      if (!input.ok()) {
+        state.SkipWithError(input.status().message().c_str());
+        break;
+      }
+      auto outcome = redline::cli::RecordSnapshot(*archive, {s.story, "", {t += 60, 0}}, std::move(*input));
+      if (!outcome.ok()) {
+        state.SkipWithError(outcome.status().message().c_str());
+        break;
+      }
+    }
+    state.PauseTiming();
+    fs::remove_all(dir);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(snapshots.size()));
+  git_libgit2_shutdown();
+}
+
+void BM_GitAddCommitLoop(benchmark::State& state) {
+  const auto& snapshots = Snapshots();
+  for (auto _ : state) {
+    state.PauseTiming();
+    const fs::path dir = FreshDir("git");
+    fs::create_directories(dir);
+    Spawn({"git", "-C", dir.string(), "init", "-q", "-b", "main"});
+    state.ResumeTiming();
+    for (const auto& s : snapshots) {
+      const fs::path file = dir / "stories" / s.story / "article.txt";
+      fs::create_directories(file.parent_path());
+      std::ofstream(file, std::ios::binary) << s.text;
+      const std::string relative = "stories/" + s.story + "/article.txt";
+      if (Spawn({"git", "-C", dir.string(), "add", relative}) != 0 ||
+          Spawn({"git", "-C", dir.string(), "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit",
+                 "-q", "-m", s.story}) != 0) {
+        state.SkipWithError("git failed");
+        break;
+      }
+    }
+    state.PauseTiming();
+    fs::remove_all(dir);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(snapshots.size()));
+}
+
+BENCHMARK(BM_SnapshotInProcess)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_GitAddCommitLoop)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();

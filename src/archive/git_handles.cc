@@ -1,0 +1,28 @@
+#include "archive/git_handles.h"
+
+namespace redline::git {
+
+Status LastError(std::string_view context) {
+  const git_error* error = git_error_last();
+  std::string detail = (error != nullptr && error->message != nullptr && error->message[0] != '\0')
+                           ? error->message
+                           : "unknown libgit2 error";
+  return Status::Archive(std::string(context) + ": " + detail);
+}
+
+Status Check(int code, std::string_view context) {
+  if (code >= 0) return Status::Ok();
+  const git_error* error = git_error_last();
+  if (error == nullptr || error->message == nullptr || error->message[0] == '\0') {
+    return Status::Archive(std::string(context) + ": libgit2 error " + std::to_string(code));
+  }
+  return LastError(context);
+}
+
+std::string ToHex(const git_oid& id) {
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &id);
+  return hex;
+}
+
+}  // namespace redline::git

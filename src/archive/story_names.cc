@@ -1,0 +1,44 @@
+#include "archive/story_names.h"
+
+#include <git2.h>
+
+#include "redline/archive.h"
+#include "redline/document.h"
+
+namespace redline {
+
+Status ValidateArchiveStoryId(std::string_view story) {
+  REDLINE_RETURN_IF_ERROR(ValidateStoryId(story));
+  int valid = 0;
+  const std::string ref = StoryRefName(story);
+  if (git_reference_name_is_valid(&valid, ref.c_str()) < 0 || !valid) {
+    return Status::BadInput("invalid story id '" + std::string(story) +
+                            "': git refuses it as a ref name (no '..', and no '.' or '.lock' "
+                            "at the end)");
+  }
+  return Status::Ok();
+}
+
+std::string StoryRefName(std::string_view story) {
+  return std::string(kStoryRefPrefix) + std::string(story);
+}
+
+// The fan-out folder is the first two hex digits of the git blob id of the story id, i.e.
+// of SHA-1("blob <length>\0<id>"), so plain git reproduces it:
+//   printf %s ID | git hash-object --stdin | cut -c1-2
+std::string StoryDirectory(std::string_view story) {
+  git_oid id;
+  char hex[GIT_OID_HEXSZ + 1] = "00";
+  if (git_odb_hash(&id, story.data(), story.size(), GIT_OBJECT_BLOB) == 0) {
+    git_oid_tostr(hex, sizeof hex, &id);
+  }
+  return "stories/" + std::string(hex, 2) + "/" + std::string(story);
+}
+
+std::string StoryFilePath(std::string_view story, std::string_view file) {
+  return StoryDirectory(story) + "/" + std::string(file);
+}
+
+std::string RawFileName(std::string_view extension) { return "raw." + std::string(extension); }
+
+}  // namespace redline
