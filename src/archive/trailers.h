@@ -1,0 +1,49 @@
+// Commit messages of revisions: a subject line and Redline-* git trailers.
+//
+//   Headline of the story
+//
+//   Redline-Story: un-report
+//   Redline-Revision: 2
+//   Redline-Previous: <full commit id of revision 1>   (absent for revision 1)
+//   Redline-Source: https://...                       (absent when unknown)
+//   Redline-Captured: 2022-09-01T12:00:00+02:00
+//   Redline-Words: +12 -3
+//   Redline-Total-Words: 840
+#ifndef REDLINE_ARCHIVE_TRAILERS_H_
+#define REDLINE_ARCHIVE_TRAILERS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "redline/archive.h"
+#include "redline/status.h"
+
+namespace redline {
+
+struct RevisionTrailers {
+  std::string story;
+  int number = 0;
+  std::string previous_commit;  // empty for revision 1
+  std::string source_url;
+  Timestamp captured_at;
+  std::size_t added_words = 0;
+  std::size_t removed_words = 0;
+  std::size_t total_words = 0;
+};
+
+// The full commit message; an empty headline becomes "(no headline)". Headline and values
+// are flattened to one line each so they cannot break the message's structure.
+std::string FormatRevisionMessage(std::string_view headline, const RevisionTrailers& trailers);
+
+// Reads the trailers back. Archive error when the message is not a well-formed revision
+// (no Redline-Story or Redline-Revision, bad numbers, revision > 1 without a previous).
+Result<RevisionTrailers> ParseRevisionMessage(const char* message);
+
+// Valid UTF-8 on one line: control characters become spaces, runs of spaces collapse,
+// ends trimmed.
+std::string SingleLine(std::string_view text);
+
+}  // namespace redline
+
+#endif  // REDLINE_ARCHIVE_TRAILERS_H_

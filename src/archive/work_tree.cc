@@ -1,0 +1,93 @@
+#include "archive/work_tree.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "archive/git_handles.h"
+
+namespace redline {
+namespace {
+
+Status FileError(const std::string& what, const std::string& path, int error) {
+  return Status::Archive(what + " " + path + ": " + std::strerror(error));
+}
+
+Status WriteWholeFile(const std::string& file, std::string_view content) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return FileError("cannot write", file, errno);
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) {
+      const int error = written < 0 ? errno : EIO;
+      ::close(fd);
+      return FileError("cannot write", file, error);
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  if (::close(fd) != 0) return FileError("cannot write", file, errno);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status StageFile(git_index* index, const std::string& path, std::string_view content) {
+  git_index_entry entry = {};
+  entry.mode = GIT_FILEMODE_BLOB;
+  entry.path = path.c_str();
+  return git::Check(git_index_add_from_buffer(index, &entry, content.data(), content.size()),
+                    "staging " + path);
+}
+
+Status UnstageFile(git_index* index, const std::string& path) {
+  if (git_index_get_bypath(index, path.c_str(), 0) == nullptr) return Status::Ok();
+  return git::Check(git_index_remove(index, path.c_str(), 0), "unstaging " + path);
+}
+
+Status CheckOutFile(const std::string& root, git_index* index, const std::string& path,
+                    std::string_view content) {
+  const git_index_entry* staged = git_index_get_bypath(index, path.c_str(), 0);
+  if (staged == nullptr) return Status::Internal("checking out " + path + ": not staged");
+  const std::string file = root + "/" + path;
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(file).parent_path(), error);
+  if (error) return Status::Archive("cannot create folder for " + file + ": " + error.message());
+  REDLINE_RETURN_IF_ERROR(WriteWholeFile(file, content));
+
+  struct stat info;
+  if (::lstat(file.c_str(), &info) != 0) return FileError("cannot stat", file, errno);
+  git_index_entry entry = *staged;  // same path, id and mode
+  entry.ctime.seconds = static_cast<int32_t>(info.st_ctim.tv_sec);
+  entry.ctime.nanoseconds = static_cast<uint32_t>(info.st_ctim.tv_nsec);
+  entry.mtime.seconds = static_cast<int32_t>(info.st_mtim.tv_sec);
+  entry.mtime.nanoseconds = static_cast<uint32_t>(info.st_mtim.tv_nsec);
+  entry.dev = static_cast<uint32_t>(info.st_dev);
+  entry.ino = static_cast<uint32_t>(info.st_ino);
+  entry.uid = info.st_uid;
+  entry.gid = info.st_gid;
+  entry.file_size = static_cast<uint32_t>(info.st_size);
+  // We just wrote these bytes, so libgit2 need not diff the file against the index when
+  // it writes the index (its racy-entry check skips up-to-date entries).
+  entry.flags_extended |= GIT_INDEX_ENTRY_UPTODATE;
+  const std::string path_copy = path;  // `staged` is invalidated by the add
+  entry.path = path_copy.c_str();
+  return git::Check(git_index_add(index, &entry), "updating the index entry of " + path);
+}
+
+Status RemoveWorkTreeFile(const std::string& root, const std::string& path) {
+  std::error_code error;
+  std::filesystem::remove(root + "/" + path, error);
+  if (error) return Status::Archive("cannot remove " + root + "/" + path + ": " + error.message());
+  return Status::Ok();
+}
+
+}  // namespace redline

@@ -1,0 +1,33 @@
+// Staging files in the index and mirroring them in the work tree, so that plain
+// `git status` in an archive stays clean without rehashing anything.
+#ifndef REDLINE_ARCHIVE_WORK_TREE_H_
+#define REDLINE_ARCHIVE_WORK_TREE_H_
+
+#include <git2.h>
+
+#include <string>
+#include <string_view>
+
+#include "redline/status.h"
+
+namespace redline {
+
+// Stores `content` as a blob and stages it at `path` (a regular, non-executable file).
+// Touches neither the index file nor the work tree.
+Status StageFile(git_index* index, const std::string& path, std::string_view content);
+
+// Unstages `path` if it is staged.
+Status UnstageFile(git_index* index, const std::string& path);
+
+// Writes `content` to <root>/<path>, creating folders, and copies the file's stat data into
+// its index entry (marked up to date) so git sees it unchanged.
+// REQUIRES: `path` is staged with exactly `content`.
+Status CheckOutFile(const std::string& root, git_index* index, const std::string& path,
+                    std::string_view content);
+
+// Removes <root>/<path> if it exists.
+Status RemoveWorkTreeFile(const std::string& root, const std::string& path);
+
+}  // namespace redline
+
+#endif  // REDLINE_ARCHIVE_WORK_TREE_H_
