@@ -63,10 +63,16 @@ struct WordDiff {
   bool empty() const { return !has_changes; }
 };
 
-// Equal + delete ops rebuild `old_text` exactly; equal + insert ops rebuild `new_text`.
-// Lines are aligned first (minimal line edit script), then the words of each changed run
-// of lines (minimal token edit script inside the run). A single space between two changes
-// joins them when that makes one replacement ("[-a b-]{+c d+}").
+// Equal + delete ops rebuild `old_text` exactly; equal + insert ops rebuild `new_text`;
+// every op boundary is a token boundary of both texts. Any bytes are accepted.
+// Alignment: lines first (a minimal line edit script), then the tokens of each changed run
+// of lines (a minimal token edit script within the run). Then, for reading: an unchanged
+// stretch without line breaks between two changes joins them into one replacement when it
+// is no longer than the larger side of either ("[-a b-]{+c d+}", no stray "the" kept
+// inside a rewritten sentence), and a pure insertion or deletion starts at a word rather
+// than at the space before it ("the {+main +}square").
+// Huge, heavily rewritten inputs fall back to cheaper alignments that are still exact but
+// not always minimal, so that even a 200,000-word total rewrite takes well under a second.
 WordDiff DiffWords(std::string_view old_text, std::string_view new_text);
 
 enum class DiffFormat { kColor, kPlain, kJson };

@@ -7,7 +7,6 @@
 #include "archive/archive_impl.h"
 #include "archive/git_handles.h"
 #include "archive/story_names.h"
-#include "archive/archive_internal.h"
 
 namespace redline {
 namespace {
@@ -18,7 +17,8 @@ Status NotAnArchive(const std::string& dir) {
 
 }  // namespace
 
-Result<std::unique_ptr<Archive::Impl>> OpenArchiveImpl(const std::string& dir) {
+Result<Archive> Archive::Open(const std::string& dir) {
+  if (dir.empty()) return NotAnArchive("''");
   git_repository* raw_repo = nullptr;
   if (git_repository_open_ext(&raw_repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) <
       0) {
@@ -42,7 +42,7 @@ Result<std::unique_ptr<Archive::Impl>> OpenArchiveImpl(const std::string& dir) {
   }
   git::ConfigPtr local(raw_local);
   int32_t version = 0;
-  if (git_config_get_int32(&version, local.get(), std::string(kVersionKey).c_str()) < 0) {
+  if (git_config_get_int32(&version, local.get(), kVersionKey) < 0) {
     git_error_clear();
     return NotAnArchive(dir);
   }
@@ -55,17 +55,11 @@ Result<std::unique_ptr<Archive::Impl>> OpenArchiveImpl(const std::string& dir) {
   REDLINE_RETURN_IF_ERROR(
       git::Check(git_repository_index(&raw_index, repo.get()), "opening the index of " + dir));
 
-  auto impl = std::make_unique<Archive::Impl>();
+  auto impl = std::make_unique<Impl>();
   impl->path = workdir;
   while (impl->path.size() > 1 && impl->path.back() == '/') impl->path.pop_back();
   impl->repo = std::move(repo);
   impl->index.reset(raw_index);
-  return impl;
-}
-
-Result<Archive> Archive::Open(const std::string& dir) {
-  if (dir.empty()) return NotAnArchive("''");
-  REDLINE_ASSIGN_OR_RETURN(std::unique_ptr<Impl> impl, OpenArchiveImpl(dir));
   return Archive(std::move(impl));
 }
 
@@ -75,7 +69,7 @@ Result<std::string> Archive::Discover(const std::string& start_dir) {
   if (error) return Status::Archive("cannot resolve " + start_dir + ": " + error.message());
   if (!dir.has_filename() && dir != dir.root_path()) dir = dir.parent_path();
   for (;;) {
-    if (std::filesystem::exists(dir / ".git", error) && OpenArchiveImpl(dir.string()).ok()) {
+    if (std::filesystem::exists(dir / ".git", error) && Open(dir.string()).ok()) {
       return dir.string();
     }
     if (dir == dir.parent_path() || dir.parent_path().empty()) break;

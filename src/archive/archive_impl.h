@@ -3,11 +3,16 @@
 #define REDLINE_ARCHIVE_ARCHIVE_IMPL_H_
 
 #include <string>
+#include <string_view>
 
 #include "archive/git_handles.h"
 #include "redline/archive.h"
 
 namespace redline {
+
+// Repository config key that marks a git repository as a redline archive, and its value.
+inline constexpr const char* kVersionKey = "redline.archiveversion";
+inline constexpr int kArchiveVersion = 1;
 
 struct Archive::Impl {
   std::string path;  // the work tree, without a trailing slash
@@ -19,6 +24,9 @@ struct Archive::Impl {
   bool index_synced = false;
   git_oid synced_head = {};
   git_oid synced_checksum = {};
+
+  // Makes the in-memory index hold exactly the tree of `head` (main's commit).
+  Status SyncIndexWithHead(const git_oid& head);
 };
 
 }  // namespace redline

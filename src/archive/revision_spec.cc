@@ -6,6 +6,7 @@
 #include <string>
 
 #include "archive/trailers.h"
+#include "base/utf8.h"
 
 namespace redline {
 namespace {
@@ -27,8 +28,12 @@ std::optional<std::size_t> ParseNumber(std::string_view digits) {
   return value;
 }
 
+// The spec as typed, made safe to print: valid UTF-8, control characters as '?'.
 std::string Shown(std::string_view spec) {
-  std::string shown = SingleLine(spec.substr(0, 60));
+  std::string shown = utf8::Repair(spec.substr(0, 60));
+  for (char& c : shown) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  }
   return spec.size() > 60 ? shown + "..." : shown;
 }
 
@@ -63,12 +68,14 @@ Result<Revision> AtTime(std::string_view story, const std::vector<Revision>& log
                         std::string_view spec, const Timestamp& time) {
   // Capture times may be given out of order (--at), so take the newest revision whose
   // time is not after `time`, not the first that is.
+  const Revision* earliest = &log.front();
   for (auto it = log.rbegin(); it != log.rend(); ++it) {
     if (it->time.seconds <= time.seconds) return *it;
+    if (it->time.seconds < earliest->time.seconds) earliest = &*it;
   }
   return Status::NotFound("story '" + std::string(story) + "' has no revision at " +
-                          Shown(spec) + " (its first is from " + FormatTime(log.front().time) +
-                          ")");
+                          Shown(spec) + " (its earliest is from " +
+                          FormatTime(earliest->time) + ")");
 }
 
 }  // namespace

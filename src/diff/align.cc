@@ -5,6 +5,106 @@
 #include "diff/dtl_adapter.h"
 
 namespace redline::diff {
+namespace {
+
+struct Anchor {
+  std::size_t a, b;  // positions of one item in each sequence
+};
+
+// Items that occur exactly once in a and once in b, longest run of them in the same order
+// in both (patience sorting, O(k log k)).
+std::vector<Anchor> UniqueAnchors(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::uint32_t max_id = 0;
+  for (const std::uint32_t id : a) max_id = std::max(max_id, id);
+  for (const std::uint32_t id : b) max_id = std::max(max_id, id);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  constexpr std::size_t kMany = kNone - 1;
+  std::vector<std::size_t> where_a(max_id + 1, kNone), where_b(max_id + 1, kNone);
+  for (std::size_t i = 0; i < a.size(); ++i) where_a[a[i]] = where_a[a[i]] == kNone ? i : kMany;
+  for (std::size_t j = 0; j < b.size(); ++j) where_b[b[j]] = where_b[b[j]] == kNone ? j : kMany;
+  std::vector<Anchor> candidates;  // in the order of a
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::size_t j = where_b[a[i]];
+    if (where_a[a[i]] == i && j != kNone && j != kMany) candidates.push_back({i, j});
+  }
+  // tails[k]: candidate index ending the best increasing run of length k + 1.
+  std::vector<std::size_t> tails, previous(candidates.size(), kNone);
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const auto slot = std::lower_bound(tails.begin(), tails.end(), candidates[c].b,
+                                       [&](std::size_t t, std::size_t value) { return candidates[t].b < value; });
+    if (slot != tails.begin()) previous[c] = *(slot - 1);
+    if (slot == tails.end()) {
+      tails.push_back(c);
+    } else {
+      *slot = c;
+    }
+  }
+  std::vector<Anchor> anchors;
+  for (std::size_t c = tails.empty() ? kNone : tails.back(); c != kNone; c = previous[c]) {
+    anchors.push_back(candidates[c]);
+  }
+  std::reverse(anchors.begin(), anchors.end());
+  return anchors;
+}
+
+// At least this many items must be deleted or inserted: the items whose counts differ.
+std::size_t CountBound(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::uint32_t max_id = 0;
+  for (const std::uint32_t id : a) max_id = std::max(max_id, id);
+  for (const std::uint32_t id : b) max_id = std::max(max_id, id);
+  std::vector<std::int64_t> balance(max_id + 1, 0);
+  for (const std::uint32_t id : a) ++balance[id];
+  for (const std::uint32_t id : b) --balance[id];
+  std::size_t edits = 0;
+  for (const std::int64_t count : balance) edits += static_cast<std::size_t>(count < 0 ? -count : count);
+  return edits;
+}
+
+std::vector<std::uint64_t> SortedPairs(const std::vector<std::uint32_t>& items) {
+  std::vector<std::uint64_t> pairs;
+  pairs.reserve(items.size());
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    pairs.push_back((std::uint64_t{items[i - 1]} << 32) | items[i]);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  return pairs;
+}
+
+// Neighbour pairs of `from` that never occur as neighbours in `to`.
+std::size_t MissingPairs(const std::vector<std::uint64_t>& from, const std::vector<std::uint64_t>& to) {
+  std::size_t missing = 0;
+  std::size_t j = 0;
+  for (const std::uint64_t pair : from) {
+    while (j < to.size() && to[j] < pair) ++j;
+    if (j == to.size() || to[j] != pair) ++missing;
+  }
+  return missing;
+}
+
+// Also a lower bound: a deleted item breaks at most two neighbour pairs of a, an insertion
+// point at most one, so deletions and insertions are at least half the pairs of a that
+// b lacks (and the other way round). Catches reordered text, which counts cannot.
+std::size_t PairBound(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  const std::vector<std::uint64_t> pairs_a = SortedPairs(a);
+  const std::vector<std::uint64_t> pairs_b = SortedPairs(b);
+  return (std::max(MissingPairs(pairs_a, pairs_b), MissingPairs(pairs_b, pairs_a)) + 1) / 2;
+}
+
+std::size_t EditsLowerBound(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  return std::max(CountBound(a, b), PairBound(a, b));
+}
+
+// True when dtl would surely pass its cap of 2,000,000 path steps: its O(NP) search takes
+// about (P + 1) x (|n - m| + P + 1) steps for P deletions from the longer sequence. Past
+// the cap dtl restarts again and again and its script is no longer minimal anyway.
+bool SurelyPastDtlCap(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  constexpr double kDtlCap = 2e6;
+  const std::size_t delta = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  const double deletions = static_cast<double>((EditsLowerBound(a, b) - delta) / 2);
+  return (deletions + 1) * (static_cast<double>(delta) + deletions + 1) > kDtlCap;
+}
+
+}  // namespace
 
 std::uint32_t Interner::Intern(std::string_view text) {
   const auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(ids_.size()));
@@ -28,7 +128,8 @@ void Aligner::MarkPresence(std::span<const std::uint32_t> a, std::span<const std
   for (const std::uint32_t id : b) seen_in_b_[id] = stamp_;
 }
 
-EditScript Aligner::AlignMiddle(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+EditScript Aligner::AlignMiddle(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
+                                int depth) {
   EditScript script;
   if (a.empty() || b.empty()) {
     AppendEdit(&script, EditKind::kDelete, a.size());
@@ -49,7 +150,7 @@ EditScript Aligner::AlignMiddle(std::span<const std::uint32_t> a, std::span<cons
     kept_b.push_back(b[j]);
     where_b.push_back(j);
   }
-  const EditScript kept_script = DtlEditScript(kept_a, kept_b);
+  const EditScript kept_script = AlignCommonItems(kept_a, kept_b, depth);
   // Map back: every item between two common items is deleted (old) or inserted (new).
   std::size_t next_a = 0, next_b = 0;  // first original item not yet placed
   std::size_t kept_i = 0, kept_j = 0;  // position in kept_a / kept_b
@@ -75,7 +176,48 @@ EditScript Aligner::AlignMiddle(std::span<const std::uint32_t> a, std::span<cons
   return script;
 }
 
-EditScript Aligner::Align(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+EditScript Aligner::AlignCommonItems(const std::vector<std::uint32_t>& a,
+                                     const std::vector<std::uint32_t>& b, int depth) {
+  constexpr int kMaxDepth = 16;
+  const std::size_t size = a.size() + b.size();
+  if (size <= kSmallProblem) return DtlEditScript(a, b);
+  const bool large = size > kLargeProblem;
+  const bool costly = size > large_work_left_ || SurelyPastDtlCap(a, b);
+  if (!large && !costly) {
+    large_work_left_ -= size;
+    return DtlEditScript(a, b);
+  }
+  const std::vector<Anchor> anchors = depth < kMaxDepth ? UniqueAnchors(a, b) : std::vector<Anchor>();
+  if (anchors.empty()) {
+    if (!costly) {
+      large_work_left_ -= size;
+      return DtlEditScript(a, b);
+    }
+    EditScript replace_all;  // the texts differ too much for the few common items to help
+    AppendEdit(&replace_all, EditKind::kDelete, a.size());
+    AppendEdit(&replace_all, EditKind::kInsert, b.size());
+    return replace_all;
+  }
+  EditScript script;
+  const std::span<const std::uint32_t> all_a(a), all_b(b);
+  std::size_t next_a = 0, next_b = 0;
+  const auto align_gap = [&](std::size_t end_a, std::size_t end_b) {
+    for (const EditRun& run : Align(all_a.subspan(next_a, end_a - next_a),
+                                    all_b.subspan(next_b, end_b - next_b), depth + 1)) {
+      AppendEdit(&script, run.kind, run.length);
+    }
+  };
+  for (const Anchor& anchor : anchors) {
+    align_gap(anchor.a, anchor.b);
+    AppendEdit(&script, EditKind::kCommon, 1);
+    next_a = anchor.a + 1;
+    next_b = anchor.b + 1;
+  }
+  align_gap(a.size(), b.size());
+  return script;
+}
+
+EditScript Aligner::Align(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, int depth) {
   std::size_t prefix = 0;
   const std::size_t shorter = std::min(a.size(), b.size());
   while (prefix < shorter && a[prefix] == b[prefix]) ++prefix;
@@ -85,7 +227,7 @@ EditScript Aligner::Align(std::span<const std::uint32_t> a, std::span<const std:
   EditScript script;
   AppendEdit(&script, EditKind::kCommon, prefix);
   for (const EditRun& run : AlignMiddle(a.subspan(prefix, a.size() - prefix - suffix),
-                                        b.subspan(prefix, b.size() - prefix - suffix))) {
+                                        b.subspan(prefix, b.size() - prefix - suffix), depth)) {
     AppendEdit(&script, run.kind, run.length);
   }
   AppendEdit(&script, EditKind::kCommon, suffix);

@@ -1,0 +1,87 @@
+// Readability passes over an alignment: they move bytes between chunks, never changing
+// what the chunks rebuild.
+#include "diff/regroup.h"
+
+#include <algorithm>
+
+#include "diff/tokenize.h"
+
+namespace redline::diff {
+namespace {
+
+std::size_t OldLength(const Chunk& c) { return c.old_end - c.old_begin; }
+std::size_t NewLength(const Chunk& c) { return c.new_end - c.new_begin; }
+
+// True when the unchanged `middle`, between the changes `before` and `after`, reads better
+// inside one replacement: it is no longer than the larger side of either change, holds no
+// line break, and the joined change both deletes and inserts.
+bool ShouldAbsorb(std::string_view old_text, const Chunk& before, const Chunk& middle, const Chunk& after) {
+  const std::size_t length = OldLength(middle);
+  if (length > std::max(OldLength(before), NewLength(before))) return false;
+  if (length > std::max(OldLength(after), NewLength(after))) return false;
+  const bool deletes = OldLength(before) + OldLength(after) > 0;
+  const bool inserts = NewLength(before) + NewLength(after) > 0;
+  if (!deletes || !inserts) return false;
+  return old_text.substr(middle.old_begin, length).find('\n') == std::string_view::npos;
+}
+
+// Length of the run of spaces that `text` starts with, or 0.
+std::size_t LeadingSpaceRun(std::string_view text) {
+  if (text.empty()) return 0;
+  TokenKind kind;
+  bool is_word = false;
+  const std::size_t length = ScanToken(text, 0, &kind, &is_word);
+  return kind == TokenKind::kSpace ? length : 0;
+}
+
+}  // namespace
+
+void JoinReplacements(std::string_view old_text, std::vector<Chunk>* chunks) {
+  std::vector<Chunk> out;
+  out.reserve(chunks->size());
+  for (const Chunk& chunk : *chunks) {
+    out.push_back(chunk);
+    // out ends "change, unchanged, change": join them, then look again further back, since
+    // the joined change is longer and may now absorb the unchanged chunk before it.
+    while (out.size() >= 3 && out.back().changed &&
+           ShouldAbsorb(old_text, out[out.size() - 3], out[out.size() - 2], out.back())) {
+      const Chunk after = out.back();
+      out.pop_back();
+      out.pop_back();
+      out.back().old_end = after.old_end;
+      out.back().new_end = after.new_end;
+    }
+  }
+  *chunks = std::move(out);
+}
+
+void SlideToWordStarts(std::string_view old_text, std::string_view new_text, std::vector<Chunk>* chunks) {
+  for (std::size_t k = 1; k + 1 < chunks->size(); ++k) {
+    Chunk& chunk = (*chunks)[k];
+    const bool insertion = chunk.old_begin == chunk.old_end;
+    const bool deletion = chunk.new_begin == chunk.new_end;
+    if (!chunk.changed || insertion == deletion) continue;
+    const std::string_view changed = insertion ? new_text.substr(chunk.new_begin, chunk.new_end - chunk.new_begin)
+                                               : old_text.substr(chunk.old_begin, chunk.old_end - chunk.old_begin);
+    Chunk& next = (*chunks)[k + 1];
+    const std::string_view following = old_text.substr(next.old_begin, next.old_end - next.old_begin);
+    const std::size_t space = LeadingSpaceRun(changed);
+    // Slide by one whole space token, never emptying a chunk: " main" + " square"
+    // becomes "main " + "square", with the space moved to the unchanged text before.
+    if (space == 0 || space == changed.size() || space >= following.size() ||
+        LeadingSpaceRun(following) != space || following.substr(0, space) != changed.substr(0, space)) {
+      continue;
+    }
+    Chunk& previous = (*chunks)[k - 1];
+    previous.old_end += space;
+    previous.new_end += space;
+    chunk.old_begin += space;
+    chunk.old_end += space;
+    chunk.new_begin += space;
+    chunk.new_end += space;
+    next.old_begin += space;
+    next.new_begin += space;
+  }
+}
+
+}  // namespace redline::diff

@@ -1,0 +1,27 @@
+// Internal: readability passes over an alignment (see text_align.h for Chunk).
+#ifndef REDLINE_DIFF_REGROUP_H_
+#define REDLINE_DIFF_REGROUP_H_
+
+#include <string_view>
+#include <vector>
+
+#include "diff/text_align.h"
+
+namespace redline::diff {
+
+// Readability, as diff-match-patch's semantic cleanup: an unchanged stretch without line
+// breaks that lies between two changes and is no longer (in bytes) than the larger side of
+// either becomes part of one replacement, when the joined change both deletes and inserts.
+// So a swapped phrase reads "[-a b-]{+c d+}" rather than "[-a-]{+c+} [-b-]{+d+}", and a
+// rewritten sentence does not keep stray common words like "the". Keeps the chunks
+// alternating and exact.
+void JoinReplacements(std::string_view old_text, std::vector<Chunk>* chunks);
+
+// Readability: a pure insertion or deletion that starts with a space, followed by
+// unchanged text starting with the same space, moves one token right so that it starts at
+// a word: "the{+ main+} square" becomes "the {+main +}square". Keeps the chunks exact.
+void SlideToWordStarts(std::string_view old_text, std::string_view new_text, std::vector<Chunk>* chunks);
+
+}  // namespace redline::diff
+
+#endif  // REDLINE_DIFF_REGROUP_H_

@@ -1,0 +1,78 @@
+#include "diff/rows.h"
+
+namespace redline::diff {
+namespace {
+
+class RowBuilder {
+ public:
+  std::vector<Row> Build(const std::vector<DiffOp>& ops) {
+    StartRow();
+    for (const DiffOp& op : ops) {
+      const bool old_side = op.kind != OpKind::kInsert;
+      const bool new_side = op.kind != OpKind::kDelete;
+      std::string_view text = op.text;
+      while (!text.empty()) {
+        const std::size_t newline = text.find('\n');
+        const std::string_view piece = text.substr(0, newline);
+        if (!piece.empty()) AddPiece(op.kind, piece, old_side, new_side);
+        if (newline == std::string_view::npos) break;
+        EndRow(op.kind, old_side, new_side);
+        text.remove_prefix(newline + 1);
+      }
+    }
+    if (!row_.segments.empty()) rows_.push_back(std::move(row_));
+    return std::move(rows_);
+  }
+
+ private:
+  std::vector<Row> rows_;
+  Row row_;
+  std::size_t old_line_ = 1, new_line_ = 1;
+  bool old_at_line_start_ = true, new_at_line_start_ = true;
+
+  void StartRow() {
+    row_ = Row();
+    row_.old_start = old_line_;
+    row_.new_start = new_line_;
+    row_.changed = !(old_at_line_start_ && new_at_line_start_);
+  }
+
+  void Touch(bool old_side, bool new_side) {
+    if (old_side) row_.old_lines.Touch(old_line_);
+    if (new_side) row_.new_lines.Touch(new_line_);
+  }
+
+  void AddPiece(OpKind kind, std::string_view piece, bool old_side, bool new_side) {
+    row_.segments.push_back({kind, piece});
+    row_.blank = false;
+    if (kind != OpKind::kEqual) row_.changed = true;
+    Touch(old_side, new_side);
+    if (old_side) old_at_line_start_ = false;
+    if (new_side) new_at_line_start_ = false;
+  }
+
+  void EndRow(OpKind kind, bool old_side, bool new_side) {
+    Touch(old_side, new_side);
+    if (kind != OpKind::kEqual) {
+      row_.changed = true;
+      // Show a lone changed line break, unless the row already ends with that change.
+      if (!row_.blank && row_.segments.back().kind != kind) row_.segments.push_back({kind, {}});
+    }
+    if (old_side) {
+      ++old_line_;
+      old_at_line_start_ = true;
+    }
+    if (new_side) {
+      ++new_line_;
+      new_at_line_start_ = true;
+    }
+    rows_.push_back(std::move(row_));
+    StartRow();
+  }
+};
+
+}  // namespace
+
+std::vector<Row> BuildRows(const std::vector<DiffOp>& ops) { return RowBuilder().Build(ops); }
+
+}  // namespace redline::diff

@@ -1,0 +1,46 @@
+// Internal: a diff laid out as display rows, the unit of plain and color output.
+#ifndef REDLINE_DIFF_ROWS_H_
+#define REDLINE_DIFF_ROWS_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "redline/diff.h"
+
+namespace redline::diff {
+
+// Text of one op on one row; never holds '\n'. Empty text marks a line break that alone
+// was deleted or inserted at the end of a row with text.
+struct Segment {
+  OpKind kind;
+  std::string_view text;
+};
+
+// 1-based line numbers; first/last are 0 when the row holds nothing of that side.
+struct LineSpan {
+  std::size_t first = 0, last = 0;
+  void Touch(std::size_t line) {
+    if (first == 0) first = line;
+    last = line;
+  }
+};
+
+// One output line: the ops' text between two line breaks of either side.
+struct Row {
+  std::vector<Segment> segments;
+  // True when the row shows an insertion or deletion, ends with a changed line break, or
+  // starts in the middle of a line of one side. Only unchanged rows serve as context.
+  bool changed = false;
+  bool blank = true;            // no text at all
+  std::size_t old_start = 1;    // old and new line where the row starts
+  std::size_t new_start = 1;
+  LineSpan old_lines, new_lines;  // lines whose bytes (text or '\n') the row holds
+};
+
+// Splits ops into rows. Views point into `ops`.
+std::vector<Row> BuildRows(const std::vector<DiffOp>& ops);
+
+}  // namespace redline::diff
+
+#endif  // REDLINE_DIFF_ROWS_H_

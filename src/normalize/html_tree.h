@@ -1,0 +1,100 @@
+// The parsed HTML tree: gumbo output owned by RAII, plus small read-only helpers. Every walk
+// over the tree is iterative, so no page can overflow the stack however deep it nests.
+#ifndef REDLINE_NORMALIZE_HTML_TREE_H_
+#define REDLINE_NORMALIZE_HTML_TREE_H_
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "redline/status.h"
+
+namespace redline::html {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+};
+using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
+
+// Pages nested deeper than this are refused: gumbo's tree building is quadratic in the
+// depth of open elements and its own teardown recurses once per level.
+inline constexpr std::size_t kMaxNestingDepth = 4000;
+
+// A rough count of how deep the open elements of `html` nest, read from the tags alone
+// (void elements and elements that close implicitly, like p and li, are not counted).
+std::size_t EstimateNestingDepth(std::string_view html);
+
+// Parses `html` (valid UTF-8). BadInput when the page nests deeper than kMaxNestingDepth.
+Result<GumboOutputPtr> Parse(std::string_view html);
+
+// The children of a document, element or template node; nullptr for text nodes.
+const GumboVector* Children(const GumboNode* node);
+inline const GumboNode* Child(const GumboVector* children, unsigned i) {
+  return static_cast<const GumboNode*>(children->data[i]);
+}
+bool IsElement(const GumboNode* node);  // element or template
+// GUMBO_TAG_UNKNOWN for non-elements.
+GumboTag Tag(const GumboNode* node);
+// Lowercase tag name, including custom elements ("amp-img").
+std::string TagName(const GumboNode* node);
+// The attribute's value, or nullptr when absent (or the node is not an element).
+const char* Attr(const GumboNode* node, const char* name);
+std::string_view AttrView(const GumboNode* node, const char* name);
+// class and id joined by a space, lowercased.
+std::string ClassAndId(const GumboNode* node);
+bool IsAncestor(const GumboNode* ancestor, const GumboNode* node);
+
+// Elements that break inline text into separate blocks (p, div, li, h1..., br excluded).
+bool IsBlockTag(GumboTag tag);
+// Content the reader never sees: script, style, template, svg, hidden attributes, inline
+// display:none, aria-hidden="true".
+bool IsInvisible(const GumboNode* node);
+
+// Calls enter(node) for every node in document order; children are visited when enter
+// returns true, and leave(node) runs after them. Iterative.
+template <typename EnterFn, typename LeaveFn>
+void Walk(const GumboNode* root, EnterFn&& enter, LeaveFn&& leave) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+  };
+  if (root == nullptr || !enter(root)) return;
+  std::vector<Frame> stack;
+  stack.push_back({root, 0});
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboVector* children = Children(top.node);
+    if (children == nullptr || top.next >= children->length) {
+      const GumboNode* done = top.node;
+      stack.pop_back();
+      leave(done);
+      continue;
+    }
+    const GumboNode* child = Child(children, top.next++);
+    if (enter(child)) stack.push_back({child, 0});
+  }
+}
+
+template <typename EnterFn>
+void Walk(const GumboNode* root, EnterFn&& enter) {
+  Walk(root, enter, [](const GumboNode*) {});
+}
+
+// Visible text of `node`: text nodes joined as they stand, a space at block boundaries and
+// <br>, invisible content skipped. Not cleaned (see CleanInlineText).
+std::string VisibleText(const GumboNode* node);
+
+// First element under `root` (inclusive) with this tag, in document order, or nullptr.
+const GumboNode* FindFirst(const GumboNode* root, GumboTag tag);
+// All elements under `root` with this tag, in document order.
+std::vector<const GumboNode*> FindAll(const GumboNode* root, GumboTag tag);
+
+}  // namespace redline::html
+
+#endif  // REDLINE_NORMALIZE_HTML_TREE_H_

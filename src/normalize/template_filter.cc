@@ -1,0 +1,340 @@
+#include "normalize/template_filter.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include <utf8proc.h>
+
+#include "base/utf8.h"
+
+namespace redline::normalize {
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool AllDigits(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), IsAsciiDigit);
+}
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+// The words joined by single spaces: "Story continues below ADVERTISEMENT" ->
+// "story continues below advertisement".
+std::string Phrase(std::string_view text) {
+  std::string out;
+  for (const std::string& word : LowerWords(text)) {
+    if (!out.empty()) out.push_back(' ');
+    out += word;
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// "8", "00pm", "1st", "2022", "12h".
+bool IsNumberish(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && IsAsciiDigit(word[digits])) ++digits;
+  if (digits == 0) return false;
+  const std::string_view rest = word.substr(digits);
+  return OneOf(rest, {"", "am", "pm", "st", "nd", "rd", "th", "h", "m", "s", "min", "mins",
+                      "hr", "hrs", "d", "w", "y"});
+}
+
+bool IsDateWord(std::string_view w) {
+  return OneOf(w, {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
+                   "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
+                   "oct", "october", "nov", "november", "dec", "december", "mon", "monday",
+                   "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+                   "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "am", "pm",
+                   "a", "p", "m", "ago", "second", "seconds", "sec", "secs", "minute", "minutes",
+                   "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
+                   "month", "months", "year", "years", "an", "one", "few", "just", "now",
+                   "today", "yesterday", "published", "updated", "posted", "last", "first",
+                   "modified", "on", "at", "and", "read", "reading", "time", "gmt", "utc", "bst",
+                   "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "cet", "cest", "hkt",
+                   "ist", "jst", "aest", "aedt", "sgt", "et", "pt", "ct", "z", "of", "the",
+                   "originally", "date"});
+}
+
+// Words that only ever mean "this is a date or time", so a line of date words needs one.
+bool IsDateAnchor(std::string_view w) {
+  return IsNumberish(w) || OneOf(w, {"ago", "yesterday", "today", "now", "published", "updated",
+                                     "posted", "modified"});
+}
+
+}  // namespace
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    const char32_t c = utf8::Decode(text, pos, &n);
+    if (utf8::IsWordChar(c)) {
+      if (c >= 'A' && c <= 'Z') {
+        current.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else {
+        current.append(text.substr(pos, n));
+      }
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+    pos += n;
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+std::size_t CountWords(std::string_view text) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++count;
+    in_word = !space;
+  }
+  return count;
+}
+
+bool EndsSentence(std::string_view text) {
+  // Strip closing quotes and brackets, then look for terminal punctuation.
+  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\u201D", "\u2019",
+                                                  "\u00BB", "*"};
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01",
+                                               "\uFF1F"};
+  while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
+  bool stripped = true;
+  while (stripped && !text.empty()) {
+    stripped = false;
+    for (const std::string_view closer : kClosers) {
+      if (text.size() >= closer.size() && text.substr(text.size() - closer.size()) == closer) {
+        text.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  for (const std::string_view end : kEnds) {
+    if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
+bool StartsWithUppercaseOrDigit(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    const char32_t c = utf8::Decode(text, pos, &n);
+    if (utf8::IsLetter(c)) {
+      const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+      // Scripts without case (CJK, Arabic...) count as capitalised.
+      return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT ||
+             category == UTF8PROC_CATEGORY_LO;
+    }
+    if (utf8::IsDigit(c)) return true;
+    pos += n;
+  }
+  return false;
+}
+
+bool IsAdLabel(std::string_view text) {
+  if (text.size() > 120) return false;
+  const std::string p = Phrase(text);
+  return OneOf(p, {"advertisement", "advertisements", "advert", "adverts", "ad", "ads",
+                   "sponsored", "sponsored content", "sponsored links", "sponsored stories",
+                   "paid content", "paid post", "paid partnership", "promoted",
+                   "promoted content", "promoted stories", "partner content",
+                   "advertisement continue reading below", "story continues below advertisement",
+                   "story continues below", "article continues below",
+                   "article continues below advertisement", "article continues after advertisement",
+                   "continue reading below", "continue reading the main story",
+                   "scroll to continue with content", "skip advertisement",
+                   "advertisement skip advertisement", "ad feedback", "remove ads",
+                   "report this ad", "report an ad", "adchoices", "ad choices",
+                   "advertisement scroll to continue reading", "content continues below"});
+}
+
+bool IsDuration(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  int groups = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t digits = 0;
+    while (i < text.size() && IsAsciiDigit(text[i])) ++i, ++digits;
+    if (digits == 0 || digits > 2 || (groups > 0 && digits != 2)) return false;
+    ++groups;
+    if (i == text.size()) break;
+    if (text[i] != ':') return false;
+    ++i;
+    if (i == text.size()) return false;
+  }
+  return groups == 2 || groups == 3;
+}
+
+bool IsDateTimeLine(std::string_view text) {
+  if (text.size() > 200) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.empty() || words.size() > 24) return false;
+  bool anchored = false;
+  for (const std::string& w : words) {
+    if (!IsNumberish(w) && !IsDateWord(w)) return false;
+    anchored = anchored || IsDateAnchor(w);
+  }
+  return anchored;
+}
+
+bool IsShareLine(std::string_view text) {
+  if (text.size() > 200) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.empty()) return false;
+  bool network = false;
+  for (const std::string& w : words) {
+    const bool is_network =
+        OneOf(w, {"share", "shares", "sharing", "facebook", "twitter", "whatsapp", "linkedin",
+                  "pinterest", "reddit", "email", "mail", "print", "telegram", "messenger",
+                  "flipboard", "tumblr", "sms", "tweet", "pocket", "mastodon", "bluesky",
+                  "threads", "copy", "copied", "gift", "wechat", "weibo", "line", "x"});
+    if (!is_network && !OneOf(w, {"this", "article", "story", "on", "via", "e", "link", "save",
+                                  "comment", "comments", "to", "clipboard", "opens", "in", "new",
+                                  "window", "tab", "the", "url", "page", "with", "a", "friend",
+                                  "by", "or", "and", "your", "network", "networks"})) {
+      return false;
+    }
+    network = network || is_network;
+  }
+  return network;
+}
+
+bool IsCommentLine(std::string_view text) {
+  if (text.size() > 80) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.size() == 1 && AllDigits(words[0]) && Phrase(text) == text) return true;
+  const std::string p = Phrase(text);
+  if (OneOf(p, {"comments", "comment", "view comments", "show comments", "hide comments",
+                "load comments", "join the conversation", "join the discussion",
+                "leave a comment", "add a comment", "post a comment", "add your comment",
+                "read comments", "see comments", "discuss", "discussion"})) {
+    return true;
+  }
+  if (words.size() == 2 && AllDigits(words[0]) && OneOf(words[1], {"comments", "comment", "replies"})) {
+    return true;
+  }
+  return words.size() == 2 && OneOf(words[0], {"comments", "comment"}) && AllDigits(words[1]);
+}
+
+bool IsTeaserLine(std::string_view text) {
+  if (text.size() > 300) return false;
+  const std::string p = Phrase(text);
+  if (OneOf(p, {"read more", "read next", "read this next", "up next", "more on this story",
+                "related", "related stories", "related articles", "related content",
+                "related coverage", "related topics", "recommended", "recommended stories",
+                "recommended for you", "you may also like", "you might also like",
+                "most read", "most popular", "trending", "trending now", "more stories",
+                "more from", "see also", "also read", "watch", "watch now", "watch video",
+                "listen", "listen to this article", "more videos", "top stories",
+                "latest stories", "what to read next", "further reading"})) {
+    return true;
+  }
+  // "READ MORE: Other headline", "Related: ...", "Watch | ..." introduce a link elsewhere.
+  for (const std::string_view prefix :
+       {"read more", "read next", "read also", "also read", "related", "see also", "watch",
+        "more", "recommended", "listen", "read"}) {
+    if (!StartsWith(p, prefix)) continue;
+    std::size_t pos = 0;
+    std::size_t words_seen = 0;
+    while (pos < text.size() && words_seen < 40) {
+      const char c = text[pos];
+      if (c == ':' || c == '|' || c == '>') {
+        return CountWords(text.substr(0, pos)) <= 3;
+      }
+      ++pos;
+      if (c == ' ') ++words_seen;
+    }
+    if (text.find("\u00BB") != std::string_view::npos || text.find("\u203A") != std::string_view::npos) {
+      return CountWords(text) <= 25;
+    }
+  }
+  return false;
+}
+
+bool IsCallToAction(std::string_view text) {
+  if (text.size() > 80 || EndsSentence(text)) return false;
+  const std::string p = Phrase(text);
+  return OneOf(p, {"learn more", "find out more", "sign up", "sign in", "log in", "login",
+                   "register", "subscribe", "subscribe now", "subscribe today", "click here",
+                   "tap here", "continue reading", "show more", "see more", "load more",
+                   "view more", "more", "next", "previous", "back to top", "skip to content",
+                   "skip to main content", "follow us", "download the app", "get the app",
+                   "open in app", "accept", "accept all", "manage settings", "close", "menu",
+                   "search", "print", "expand", "collapse", "view gallery", "view image",
+                   "enlarge", "enlarge this image", "toggle caption", "hide caption",
+                   "image", "photo", "video", "audio", "play", "pause", "listen"});
+}
+
+bool IsPromoLine(std::string_view text) {
+  if (text.size() > 300) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.empty() || words.size() > 30) return false;
+  bool newsletter = false;
+  bool action = false;
+  for (const std::string& w : words) {
+    newsletter = newsletter || OneOf(w, {"newsletter", "newsletters", "inbox", "subscription",
+                                         "subscribe", "subscriber", "subscribers"});
+    action = action || OneOf(w, {"sign", "subscribe", "register", "registering", "join",
+                                 "delivered", "get", "receive", "unsubscribe"});
+  }
+  return newsletter && action;
+}
+
+bool IsFurnitureLine(std::string_view text) {
+  return IsAdLabel(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
+         IsCommentLine(text) || IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
+}
+
+bool IsPhotoCaption(std::string_view text) {
+  static constexpr std::string_view kCredits[] = {
+      "Photo:", "Photos:", "Photograph:", "Photographs:", "Picture:", "Pictures:", "Image:",
+      "Images:", "Photo by", "Photograph by", "Credit:", "Photo credit:", "Illustration:",
+      "Graphic:", "Video:", "File photo:"};
+  for (const std::string_view credit : kCredits) {
+    const std::size_t pos = text.rfind(credit);
+    if (pos == std::string_view::npos || pos == 0) continue;
+    const std::string_view rest = text.substr(pos + credit.size());
+    if (CountWords(rest) >= 1 && CountWords(rest) <= 8 && CountWords(text.substr(0, pos)) >= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void DropFurniture(std::vector<Candidate>* blocks) {
+  std::vector<Candidate> kept;
+  kept.reserve(blocks->size());
+  const std::size_t n = blocks->size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& text = (*blocks)[i].block.text;
+    if (IsDuration(text)) {
+      // A video player: its duration, then its title, often shown twice.
+      const auto text_at = [&](std::size_t k) -> const std::string& { return (*blocks)[k].block.text; };
+      if (i + 2 < n && text_at(i + 1) == text_at(i + 2)) {
+        i += 2;
+      } else if (i + 1 < n && !EndsSentence(text_at(i + 1)) && CountWords(text_at(i + 1)) <= 20) {
+        i += 1;
+      }
+      continue;
+    }
+    if (IsFurnitureLine(text)) continue;
+    if (!kept.empty() && kept.back().block.text == text) continue;
+    kept.push_back(std::move((*blocks)[i]));
+  }
+  *blocks = std::move(kept);
+}
+
+}  // namespace redline::normalize

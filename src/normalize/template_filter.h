@@ -1,0 +1,59 @@
+// Furniture a page template puts between the lines of a story: ad labels, video players,
+// share bars, related-story teasers, comment counts, relative times. Shared by HTML and text
+// input; the rules look at the words alone, never at a particular site.
+#ifndef REDLINE_NORMALIZE_TEMPLATE_FILTER_H_
+#define REDLINE_NORMALIZE_TEMPLATE_FILTER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "redline/document.h"
+
+namespace redline::normalize {
+
+// A body block before filtering, with what its source knew about it.
+struct Candidate {
+  Block block;
+  bool all_link = false;  // HTML: all its text sits inside links to other pages
+};
+
+// Words of `text`: runs of letters and digits, ASCII lowercased.
+std::vector<std::string> LowerWords(std::string_view text);
+std::size_t CountWords(std::string_view text);
+// Ends like a sentence: . ! ? … (optionally inside closing quotes or brackets).
+bool EndsSentence(std::string_view text);
+bool StartsWithUppercaseOrDigit(std::string_view text);
+
+// "Advertisement", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement"...
+bool IsAdLabel(std::string_view text);
+// A video duration alone: "03:47", "1:02:03".
+bool IsDuration(std::string_view text);
+// Dates and times alone or with their labels: "5 minutes ago", "Published: 8:00pm, 1 Sep,
+// 2022", "Updated 2 hours ago", "5 min read".
+bool IsDateTimeLine(std::string_view text);
+// Share buttons: "Share on Facebook", "Facebook Twitter Email", "Copy link".
+bool IsShareLine(std::string_view text);
+// "261", "41 comments", "Comments (41)", "Join the conversation".
+bool IsCommentLine(std::string_view text);
+// Teasers for other pages: "Read more", "Read next: ...", "Related: ...", "Watch: ...".
+bool IsTeaserLine(std::string_view text);
+// Calls to action: "Learn more", "Sign up", "Subscribe now", "Click here".
+bool IsCallToAction(std::string_view text);
+// Newsletter and subscription promos: "Sign up for our newsletter...".
+bool IsPromoLine(std::string_view text);
+
+// Any of the above: a line that is template wherever it stands.
+bool IsFurnitureLine(std::string_view text);
+
+// A photo caption ending with its credit: "... Photo: AP", "... (Photograph: Reuters)".
+bool IsPhotoCaption(std::string_view text);
+
+// Removes furniture from body blocks, in place: furniture lines, video players (a duration
+// and the title lines that follow it), blocks repeating the one before.
+void DropFurniture(std::vector<Candidate>* blocks);
+
+}  // namespace redline::normalize
+
+#endif  // REDLINE_NORMALIZE_TEMPLATE_FILTER_H_
