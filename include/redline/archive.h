@@ -1,12 +1,22 @@
-// The archive: an ordinary git repository (branch main) written in process with libgit2.
-// Knows stories, revisions and their text; nothing of HTML or diffs.
+// The archive: an ordinary, non-bare git repository (branch main) written in process with
+// libgit2. Knows stories, revisions and their text; nothing of HTML or diffs.
 //
-// Layout (documented in README): stories/<fan>/<story>/article.txt holds the canonical text
-// and stories/<fan>/<story>/raw.html or raw.txt the recorded input, where <fan> is the
-// first two hex digits of the SHA-1 of the story id. Each revision is one commit on main;
+// Layout (also explained by the README.md of every archive):
+//   stories/<fan>/<story>/article.txt   canonical text
+//   stories/<fan>/<story>/raw.html      the recorded input (raw.txt for text input; only the
+//                                       one matching the latest revision is kept)
+// where <fan> is the first two hex digits of the git blob id of the story id, i.e.
+// `printf %s STORY | git hash-object --stdin | cut -c1-2`. Each revision is one commit on
+// main whose subject is the headline and whose trailers (Redline-Story, -Revision,
+// -Previous, -Source, -Captured, -Words, -Total-Words) describe it.
 // refs/redline/stories/<story> points at the story's latest commit and every commit names
-// the story's previous commit in a trailer, so one story's history is read without walking
-// other stories' commits.
+// the story's previous commit in Redline-Previous, so one story's history is read without
+// walking other stories' commits. The repository config key redline.archiveversion = 1
+// marks a repository as an archive.
+//
+// Errors: BadInput for a malformed story id, revision spec or time; NotFound for a story or
+// revision that does not exist; Archive for a missing or damaged archive and libgit2
+// failures (with libgit2's message). REQUIRES: git_libgit2_init() has been called.
 #ifndef REDLINE_ARCHIVE_H_
 #define REDLINE_ARCHIVE_H_
 
@@ -27,18 +37,22 @@ struct Timestamp {
   int offset_minutes = 0;
 };
 
-// Parses ISO-8601 times: 2022-09-01, 2022-09-01T10:00, 2022-09-01T10:00:00Z, ...+02:00.
+// Parses ISO-8601 dates and times: a date alone (midnight UTC), or date, 'T' or ' ', HH:MM,
+// optional :SS with an optional fraction (dropped), and an optional zone 'Z', +HH:MM or
+// +HHMM (or '-'); a time without a zone is UTC. Strict: invalid dates, hours or offsets,
+// and anything else, are BadInput.
 Result<Timestamp> ParseTime(std::string_view text);
-std::string FormatTime(const Timestamp& time);  // 2022-09-01T10:00:00Z / ...+02:00
+// 2022-09-01T10:00:00Z for offset 0, else 2022-09-01T12:00:00+02:00.
+std::string FormatTime(const Timestamp& time);
 
 struct NewRevision {
   std::string story;
   std::string text;          // canonical text
   std::string raw;           // the input bytes as given
   std::string raw_extension; // "html" or "txt"
-  std::string headline;      // commit subject
+  std::string headline;      // commit subject (flattened to one line; "(no headline)" if empty)
   std::string source_url;    // may be empty
-  Timestamp captured_at;
+  Timestamp captured_at;     // commit author and committer time, in its offset; >= 1970
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
   std::size_t total_words = 0;
@@ -49,7 +63,7 @@ struct Revision {
   int number = 0;  // 1-based
   std::string commit;  // full hex id
   Timestamp time;
-  std::string headline;
+  std::string headline;  // the commit subject
   std::string source_url;
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
@@ -66,29 +80,42 @@ struct StorySummary {
 
 class Archive {
  public:
-  // Creates an archive in `dir` (created if missing). Refuses a directory that already
-  // holds a git repository. Makes the first commit (a README describing the layout).
+  // Creates an archive in `dir` (created if missing): repository, config marker and a
+  // first commit "Initialize redline archive" with README.md and .gitattributes, checked out
+  // so `git status` is clean. Refuses a directory that already holds a git repository.
   static Result<Archive> Init(const std::string& dir);
-  // Opens the archive whose work tree is `dir`. Archive error if it is not one.
+  // Opens the archive whose work tree is `dir`; "not a redline archive: DIR (run 'redline
+  // init')" otherwise. Opens the repository and its index once for the object's lifetime.
   static Result<Archive> Open(const std::string& dir);
-  // Finds the nearest archive at or above `start_dir`.
+  // The nearest archive at or above `start_dir` (its work tree path).
   static Result<std::string> Discover(const std::string& start_dir);
 
   Archive(Archive&&) noexcept;
   Archive& operator=(Archive&&) noexcept;
   ~Archive();
 
-  const std::string& path() const;
+  const std::string& path() const;  // the work tree, without a trailing slash
 
   // The latest revision of `story`, or nullopt if the story has none.
   Result<std::optional<Revision>> Latest(const std::string& story);
-  // Records one revision as a commit on main. The caller has checked that the text changed.
+  // Records one revision as a commit on main (parent: main's head) and moves main and the
+  // story's ref together, each only if nobody moved it meanwhile (else an Archive error:
+  // "... try again"). The work tree and index follow, so `git status` stays clean. A
+  // failure before the refs move changes no ref, index or work tree file. The caller has
+  // checked that the text changed.
   Result<Revision> Record(const NewRevision& revision);
   // All revisions of `story`, oldest first. NotFound if the story does not exist.
   Result<std::vector<Revision>> Log(const std::string& story);
+  // One summary per story, sorted by id.
   Result<std::vector<StorySummary>> Stories();
-  // REV: N, latest, ~K, a commit id prefix (7+ hex), or an ISO-8601 time.
+  // REV: N (1-based), latest, ~K (K before latest), a commit id prefix (7+ hex digits) of
+  // one of the story's revisions, or an ISO-8601 time (the newest revision captured at or
+  // before it). An all-digit spec is a number, or a prefix when out of range.
+  // BadInput: "invalid revision 'X' (use N, latest, ~K, a commit id or a time)", or an
+  // ambiguous prefix. NotFound: "story 'ID' has no revision X (it has N)", or a time before
+  // the story's first capture.
   Result<Revision> Resolve(const std::string& story, const std::string& spec);
+  // The canonical text, and the raw input (NotFound if none), as of `revision`.
   Result<std::string> ReadText(const Revision& revision);
   Result<std::string> ReadRaw(const Revision& revision);
 
@@ -98,7 +125,7 @@ class Archive {
   std::unique_ptr<Impl> impl_;
 };
 
-// Story ids' fan-out folder and paths inside the archive.
+// "stories/<fan>/<story>", the story's folder inside the archive.
 std::string StoryDirectory(std::string_view story);
 
 }  // namespace redline

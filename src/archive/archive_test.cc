@@ -43,6 +43,7 @@ TEST(ArchiveInit, CreatesACleanRepositoryThatGitAccepts) {
   EXPECT_NE(test::ReadFile(dir + "/README.md").find("stories/<fan>/<story>/article.txt"),
             std::string::npos);
   EXPECT_EQ(Git(dir, "status --porcelain"), "");
+  EXPECT_EQ(Git(dir, "diff-files"), "");
   EXPECT_EQ(Git(dir, "fsck --strict --no-progress"), "");
   EXPECT_EQ(RunShell("git clone -q '" + dir + "' '" + (tmp / "clone") + "'").exit_code, 0);
   EXPECT_EQ(test::ReadFile(tmp / "clone/README.md"), test::ReadFile(dir + "/README.md"));

@@ -33,6 +33,8 @@ using ReferenceIteratorPtr =
     std::unique_ptr<git_reference_iterator, Deleter<git_reference_iterator_free>>;
 using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature_free>>;
 using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config_free>>;
+// Freeing an uncommitted transaction releases its ref locks.
+using TransactionPtr = std::unique_ptr<git_transaction, Deleter<git_transaction_free>>;
 
 // A git_buf that disposes of its memory.
 class Buf {

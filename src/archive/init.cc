@@ -150,8 +150,8 @@ Result<Archive> Archive::Init(const std::string& dir) {
   REDLINE_RETURN_IF_ERROR(
       git::Check(git_tree_lookup(&raw_tree, impl.repo.get(), &tree_id), "reading the tree"));
   git::TreePtr tree(raw_tree);
-  REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature,
-                           RedlineSignature(static_cast<std::int64_t>(std::time(nullptr)), 0));
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature, RedlineSignature(now, 0));
   git_oid commit_id;
   REDLINE_RETURN_IF_ERROR(git::Check(
       git_commit_create(&commit_id, impl.repo.get(), "refs/heads/main", signature.get(),
@@ -160,8 +160,8 @@ Result<Archive> Archive::Init(const std::string& dir) {
       "making the first commit"));
 
   rollback.WroteFiles();
-  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kReadmePath, kReadme));
-  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kAttributesPath, kAttributes));
+  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kReadmePath, kReadme, now - 1));
+  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kAttributesPath, kAttributes, now - 1));
   REDLINE_RETURN_IF_ERROR(git::Check(git_index_write(index), "writing the index"));
   rollback.Done();
   return archive;

@@ -1,8 +1,10 @@
 // Recording a revision: stage the story's files in the reused index, write the tree (the
-// index's tree cache rebuilds only the changed folders), commit on main, move main and the
-// story's ref with compare-and-swap, then mirror the files in the work tree.
+// index's tree cache rebuilds only the changed folders), write the commit, move main and
+// the story's ref together under their locks, then mirror the files in the work tree.
 #include <cstdlib>
 #include <optional>
+
+#include <git2/sys/commit.h>
 
 #include "archive/archive_impl.h"
 #include "archive/git_handles.h"
@@ -35,15 +37,16 @@ Status ValidateNewRevision(const NewRevision& revision) {
   return Status::Ok();
 }
 
-Result<git_oid> MainHead(git_repository* repo) {
-  git_oid head;
-  const int code = git_reference_name_to_id(&head, repo, std::string(kMainRef).c_str());
+// The commit `ref` points at, or nullopt if there is no such ref.
+Result<std::optional<git_oid>> RefTarget(git_repository* repo, const std::string& ref) {
+  git_oid id;
+  const int code = git_reference_name_to_id(&id, repo, ref.c_str());
   if (code == GIT_ENOTFOUND) {
     git_error_clear();
-    return Status::Archive("the archive has no main branch");
+    return std::optional<git_oid>();
   }
-  REDLINE_RETURN_IF_ERROR(git::Check(code, "reading main"));
-  return head;
+  REDLINE_RETURN_IF_ERROR(git::Check(code, "reading " + ref));
+  return std::optional<git_oid>(id);
 }
 
 Result<git::CommitPtr> LookupCommit(git_repository* repo, const git_oid& id) {
@@ -53,13 +56,42 @@ Result<git::CommitPtr> LookupCommit(git_repository* repo, const git_oid& id) {
   return git::CommitPtr(raw);
 }
 
-Status CheckRefUpdate(int code, std::string_view ref) {
-  if (code == GIT_EMODIFIED || code == GIT_EEXISTS) {
-    return git::Check(code, std::string(ref) +
-                                " was changed by someone else while recording; nothing was "
-                                "recorded, try again");
+bool SameTarget(const std::optional<git_oid>& a, const std::optional<git_oid>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || git_oid_equal(&*a, &*b);
+}
+
+// Moves main from `head` and the story's ref from `previous` (nullopt: absent) to `commit`.
+// Both refs are locked first and checked under their locks, so either both move or, when
+// someone else moved one meanwhile, neither does.
+Status MoveRefs(git_repository* repo, const git_oid& head, const std::optional<git_oid>& previous,
+                const std::string& story_ref, const git_oid& commit,
+                const git_signature* signature, const std::string& log_message) {
+  const std::string main_ref(kMainRef);
+  git_transaction* raw = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_transaction_new(&raw, repo), "starting a ref update"));
+  git::TransactionPtr transaction(raw);
+  for (const std::string* ref : {&main_ref, &story_ref}) {
+    REDLINE_RETURN_IF_ERROR(git::Check(git_transaction_lock_ref(transaction.get(), ref->c_str()),
+                                       "locking " + *ref));
   }
-  return git::Check(code, "updating " + std::string(ref));
+  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> main_now, RefTarget(repo, main_ref));
+  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> story_now, RefTarget(repo, story_ref));
+  for (const auto& [ref, expected, now] :
+       {std::tuple{&main_ref, std::optional<git_oid>(head), main_now},
+        std::tuple{&story_ref, previous, story_now}}) {
+    if (!SameTarget(expected, now)) {
+      return Status::Archive(*ref + " was changed by someone else while recording; nothing " +
+                             "was recorded, try again");
+    }
+  }
+  for (const std::string* ref : {&main_ref, &story_ref}) {
+    REDLINE_RETURN_IF_ERROR(git::Check(git_transaction_set_target(transaction.get(), ref->c_str(),
+                                                                  &commit, signature,
+                                                                  log_message.c_str()),
+                                       "updating " + *ref));
+  }
+  return git::Check(git_transaction_commit(transaction.get()), "updating refs");
 }
 
 }  // namespace
@@ -69,10 +101,15 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   git_repository* repo = impl_->repo.get();
   git_index* index = impl_->index.get();
 
-  REDLINE_ASSIGN_OR_RETURN(const git_oid head, MainHead(repo));
+  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head,
+                           RefTarget(repo, std::string(kMainRef)));
+  if (!head) return Status::Archive("the archive has no main branch");
   REDLINE_ASSIGN_OR_RETURN(std::optional<Revision> previous, Latest(revision.story));
-  git_oid previous_id = {};
-  if (previous) git_oid_fromstr(&previous_id, previous->commit.c_str());
+  std::optional<git_oid> previous_id;
+  if (previous) {
+    previous_id.emplace();
+    git_oid_fromstr(&*previous_id, previous->commit.c_str());
+  }
 
   RevisionTrailers trailers;
   trailers.story = revision.story;
@@ -84,73 +121,51 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   trailers.removed_words = revision.removed_words;
   trailers.total_words = revision.total_words;
   const std::string message = FormatRevisionMessage(revision.headline, trailers);
+  REDLINE_ASSIGN_OR_RETURN(
+      git::SignaturePtr signature,
+      RedlineSignature(revision.captured_at.seconds, revision.captured_at.offset_minutes));
 
   const std::string article_path = StoryFilePath(revision.story, kArticleFile);
   const std::string raw_path = StoryFilePath(revision.story, RawFileName(revision.raw_extension));
   const std::string other_raw_path =
       StoryFilePath(revision.story, RawFileName(revision.raw_extension == "html" ? "txt" : "html"));
 
-  // Until both refs have moved, a failure leaves refs, index file and work tree untouched;
-  // the in-memory index is reloaded from disk.
-  const auto build = [&]() -> Result<git_oid> {
-    REDLINE_RETURN_IF_ERROR(impl_->SyncIndexWithHead(head));
+  // Until the refs move, a failure leaves refs, the index file and the work tree untouched
+  // (only unreachable objects may remain); the in-memory index is then reloaded from disk.
+  const auto commit_and_publish = [&]() -> Result<git_oid> {
+    REDLINE_RETURN_IF_ERROR(impl_->SyncIndexWithHead(*head));
     REDLINE_RETURN_IF_ERROR(StageFile(index, article_path, revision.text));
     REDLINE_RETURN_IF_ERROR(StageFile(index, raw_path, revision.raw));
     REDLINE_RETURN_IF_ERROR(UnstageFile(index, other_raw_path));
     git_oid tree_id;
     REDLINE_RETURN_IF_ERROR(git::Check(git_index_write_tree(&tree_id, index), "writing the tree"));
-    git_tree* raw_tree = nullptr;
-    REDLINE_RETURN_IF_ERROR(git::Check(git_tree_lookup(&raw_tree, repo, &tree_id), "reading the tree"));
-    git::TreePtr tree(raw_tree);
-    REDLINE_ASSIGN_OR_RETURN(git::CommitPtr parent, LookupCommit(repo, head));
-    REDLINE_ASSIGN_OR_RETURN(
-        git::SignaturePtr signature,
-        RedlineSignature(revision.captured_at.seconds, revision.captured_at.offset_minutes));
-    const git_commit* parents[] = {parent.get()};
+    // By id: the tree was just written and main's head was just read, so there is nothing
+    // to look up.
+    const git_oid* parents[] = {&*head};
     git_oid commit_id;
     REDLINE_RETURN_IF_ERROR(git::Check(
-        git_commit_create(&commit_id, repo, nullptr, signature.get(), signature.get(), nullptr,
-                          message.c_str(), tree.get(), 1, parents),
+        git_commit_create_from_ids(&commit_id, repo, nullptr, signature.get(), signature.get(),
+                                   nullptr, message.c_str(), &tree_id, 1, parents),
         "writing the commit"));
-
-    const std::string log_message = "redline: record " + revision.story + " revision " +
-                                    std::to_string(trailers.number);
-    git_reference* raw_ref = nullptr;
-    REDLINE_RETURN_IF_ERROR(CheckRefUpdate(
-        git_reference_create_matching(&raw_ref, repo, std::string(kMainRef).c_str(), &commit_id,
-                                      1, &head, log_message.c_str()),
-        kMainRef));
-    git_reference_free(raw_ref);
-    const std::string story_ref = StoryRefName(revision.story);
-    const int code =
-        previous ? git_reference_create_matching(&raw_ref, repo, story_ref.c_str(), &commit_id, 1,
-                                                 &previous_id, log_message.c_str())
-                 : git_reference_create(&raw_ref, repo, story_ref.c_str(), &commit_id, 0,
-                                        log_message.c_str());
-    Status story_moved = CheckRefUpdate(code, story_ref);
-    if (!story_moved.ok()) {
-      // Put main back so it never holds a revision its story's ref does not know.
-      git_reference* undone = nullptr;
-      if (git_reference_create_matching(&undone, repo, std::string(kMainRef).c_str(), &head, 1,
-                                        &commit_id, "redline: undo failed record") < 0) {
-        story_moved = story_moved.WithContext("main now holds an unreferenced commit " +
-                                              git::ToHex(commit_id));
-      }
-      git_reference_free(undone);
-      return story_moved;
-    }
-    git_reference_free(raw_ref);
+    REDLINE_RETURN_IF_ERROR(MoveRefs(repo, *head, previous_id, StoryRefName(revision.story),
+                                     commit_id, signature.get(),
+                                     "redline: record " + revision.story + " revision " +
+                                         std::to_string(trailers.number)));
     return commit_id;
   };
-  Result<git_oid> commit_id = build();
+  Result<git_oid> commit_id = commit_and_publish();
   if (!commit_id.ok()) {
     impl_->index_synced = false;
-    if (git_index_read(index, 1) < 0) git_error_clear();
+    if (git_index_read(index, /*force=*/1) < 0) git_error_clear();
     return commit_id.status();
   }
 
-  Status checked_out = CheckOutFile(impl_->path, index, article_path, revision.text);
-  if (checked_out.ok()) checked_out = CheckOutFile(impl_->path, index, raw_path, revision.raw);
+  // The revision is recorded; now make the work tree and the index file match it.
+  const std::int64_t mtime = revision.captured_at.seconds;
+  Status checked_out = CheckOutFile(impl_->path, index, article_path, revision.text, mtime);
+  if (checked_out.ok()) {
+    checked_out = CheckOutFile(impl_->path, index, raw_path, revision.raw, mtime);
+  }
   if (checked_out.ok()) checked_out = RemoveWorkTreeFile(impl_->path, other_raw_path);
   if (checked_out.ok()) checked_out = git::Check(git_index_write(index), "writing the index");
   if (!checked_out.ok()) {
@@ -177,8 +192,10 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   return recorded;
 }
 
-// Makes the in-memory index hold exactly main's tree. After our own Record it already does
-// (checked in O(1)); after outside changes (plain git, another process) it is reset to main.
+// After our own Record the index already holds main's tree (checked in O(1)). Otherwise
+// (a fresh Archive, or plain git touched main or the index) compare the index's tree with
+// main's, which the index's tree cache answers without rebuilding when they agree, and
+// reset the index to main when they do not.
 Status Archive::Impl::SyncIndexWithHead(const git_oid& head) {
   git_index* index = this->index.get();
   REDLINE_RETURN_IF_ERROR(git::Check(git_index_read(index, 0), "reading the index"));

@@ -48,10 +48,12 @@ class RecordTest : public ::testing::Test {
     return recorded.ok() ? *recorded : Revision{};
   }
 
-  // `git status` clean and `git fsck --strict` silent (or, when `allow_dangling`, reporting
+  // `git status` clean, index stat data exact, and `git fsck --strict` silent (or, when `allow_dangling`, reporting
   // only unreachable objects, which are harmless).
   void ExpectGitHappy(bool allow_dangling = false) {
     EXPECT_EQ(Git(dir_, "status --porcelain"), "");
+    // diff-files compares the index's stat data without refreshing it: our entries match.
+    EXPECT_EQ(Git(dir_, "diff-files"), "");
     const test::CommandResult fsck = test::RunShell("git -C '" + dir_ + "' fsck --strict --no-progress");
     EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
     if (!allow_dangling) {
@@ -298,6 +300,45 @@ TEST_F(RecordTest, ResyncsAfterPlainGitChangedMainAndTheIndex) {
   EXPECT_EQ(Git(dir_, "ls-tree --name-only main"), ".gitattributes\nNOTES.md\nREADME.md\nstories\n");
   EXPECT_EQ(Git(dir_, "log --format=%s -2 main"), "Headline of story\nnotes\n");
   ExpectGitHappy(/*allow_dangling=*/true);  // the tree of the hand-edited index
+}
+
+TEST_F(RecordTest, LockedRefFailsWithoutChangingRefsIndexOrWorkTree) {
+  MustRecord(MakeRevision("story", "one", 1));
+  test::WriteFile(dir_ + "/.git/refs/heads/main.lock", "");  // another writer holds main
+  const auto refs_before = test::Snapshot(dir_ + "/.git/refs");
+  const std::string index_before = test::ReadFile(dir_ + "/.git/index");
+  const std::string article = dir_ + "/" + StoryDirectory("story") + "/article.txt";
+  const std::string text_before = test::ReadFile(article);
+
+  auto recorded = archive_->Record(MakeRevision("story", "two", 2));
+  ASSERT_FALSE(recorded.ok());
+  EXPECT_EQ(recorded.status().kind(), ErrorKind::kArchive);
+  EXPECT_NE(recorded.status().message().find("refs/heads/main"), std::string::npos)
+      << recorded.status().message();
+  EXPECT_EQ(test::Snapshot(dir_ + "/.git/refs"), refs_before);
+  EXPECT_EQ(test::ReadFile(dir_ + "/.git/index"), index_before);
+  EXPECT_EQ(test::ReadFile(article), text_before);
+
+  std::filesystem::remove(dir_ + "/.git/refs/heads/main.lock");
+  const Revision r2 = MustRecord(MakeRevision("story", "two", 2));
+  EXPECT_EQ(r2.number, 2);
+  ExpectGitHappy(/*allow_dangling=*/true);  // the failed attempt's objects
+}
+
+TEST_F(RecordTest, KeepsWorkingAfterGitGcPacksRefsAndObjects) {
+  MustRecord(MakeRevision("alpha", "one", 1));
+  MustRecord(MakeRevision("beta", "one", 2));
+  ASSERT_EQ(test::RunShell("git -C '" + dir_ + "' gc -q").exit_code, 0);
+  ASSERT_FALSE(std::filesystem::exists(dir_ + "/.git/refs/redline/stories/alpha"));  // packed
+  const Revision a2 = MustRecord(MakeRevision("alpha", "two", 3));
+  EXPECT_EQ(a2.number, 2);
+  auto log = archive_->Log("alpha");
+  ASSERT_OK(log);
+  EXPECT_EQ(log->size(), 2u);
+  auto stories = archive_->Stories();
+  ASSERT_OK(stories);
+  EXPECT_EQ(stories->size(), 2u);
+  ExpectGitHappy();
 }
 
 TEST_F(RecordTest, ManyStoriesStayConsistent) {

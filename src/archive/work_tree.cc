@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <system_error>
 
@@ -18,22 +19,30 @@ Status FileError(const std::string& what, const std::string& path, int error) {
   return Status::Archive(what + " " + path + ": " + std::strerror(error));
 }
 
-Status WriteWholeFile(const std::string& file, std::string_view content) {
+// Writes the whole file and returns its final stat data in `*info`.
+Status WriteWholeFile(const std::string& file, std::string_view content, std::int64_t mtime,
+                      struct stat* info) {
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return FileError("cannot write", file, errno);
+  const auto fail = [&](const char* what) {
+    const int error = errno;
+    ::close(fd);
+    return FileError(what, file, error);
+  };
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
     const ssize_t written = ::write(fd, data, left);
     if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) {
-      const int error = written < 0 ? errno : EIO;
-      ::close(fd);
-      return FileError("cannot write", file, error);
-    }
+    if (written < 0) return fail("cannot write");
     data += written;
     left -= static_cast<std::size_t>(written);
   }
+  if (mtime <= static_cast<std::int64_t>(std::time(nullptr))) {
+    const struct timespec times[2] = {{0, UTIME_OMIT}, {static_cast<time_t>(mtime), 0}};
+    if (::futimens(fd, times) != 0) return fail("cannot set the time of");
+  }
+  if (::fstat(fd, info) != 0) return fail("cannot stat");
   if (::close(fd) != 0) return FileError("cannot write", file, errno);
   return Status::Ok();
 }
@@ -54,17 +63,15 @@ Status UnstageFile(git_index* index, const std::string& path) {
 }
 
 Status CheckOutFile(const std::string& root, git_index* index, const std::string& path,
-                    std::string_view content) {
+                    std::string_view content, std::int64_t mtime) {
   const git_index_entry* staged = git_index_get_bypath(index, path.c_str(), 0);
   if (staged == nullptr) return Status::Internal("checking out " + path + ": not staged");
   const std::string file = root + "/" + path;
   std::error_code error;
   std::filesystem::create_directories(std::filesystem::path(file).parent_path(), error);
   if (error) return Status::Archive("cannot create folder for " + file + ": " + error.message());
-  REDLINE_RETURN_IF_ERROR(WriteWholeFile(file, content));
-
   struct stat info;
-  if (::lstat(file.c_str(), &info) != 0) return FileError("cannot stat", file, errno);
+  REDLINE_RETURN_IF_ERROR(WriteWholeFile(file, content, mtime, &info));
   git_index_entry entry = *staged;  // same path, id and mode
   entry.ctime.seconds = static_cast<int32_t>(info.st_ctim.tv_sec);
   entry.ctime.nanoseconds = static_cast<uint32_t>(info.st_ctim.tv_nsec);
@@ -75,9 +82,6 @@ Status CheckOutFile(const std::string& root, git_index* index, const std::string
   entry.uid = info.st_uid;
   entry.gid = info.st_gid;
   entry.file_size = static_cast<uint32_t>(info.st_size);
-  // We just wrote these bytes, so libgit2 need not diff the file against the index when
-  // it writes the index (its racy-entry check skips up-to-date entries).
-  entry.flags_extended |= GIT_INDEX_ENTRY_UPTODATE;
   const std::string path_copy = path;  // `staged` is invalidated by the add
   entry.path = path_copy.c_str();
   return git::Check(git_index_add(index, &entry), "updating the index entry of " + path);

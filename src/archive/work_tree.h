@@ -5,6 +5,7 @@
 
 #include <git2.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,10 +21,12 @@ Status StageFile(git_index* index, const std::string& path, std::string_view con
 Status UnstageFile(git_index* index, const std::string& path);
 
 // Writes `content` to <root>/<path>, creating folders, and copies the file's stat data into
-// its index entry (marked up to date) so git sees it unchanged.
+// its index entry so git sees it unchanged. When `mtime` (seconds since the epoch) is not
+// in the future it becomes the file's modification time: a file older than the index is not
+// "racily clean", so neither libgit2's next index write nor git status rehashes it.
 // REQUIRES: `path` is staged with exactly `content`.
 Status CheckOutFile(const std::string& root, git_index* index, const std::string& path,
-                    std::string_view content);
+                    std::string_view content, std::int64_t mtime);
 
 // Removes <root>/<path> if it exists.
 Status RemoveWorkTreeFile(const std::string& root, const std::string& path);

@@ -175,11 +175,39 @@ bool IsAncestor(const GumboNode* ancestor, const GumboNode* node) {
   return false;
 }
 
+namespace {
+
+std::vector<const GumboNode*> PathFromRoot(const GumboNode* node) {
+  std::vector<const GumboNode*> path;
+  for (const GumboNode* n = node; n != nullptr; n = n->parent) path.push_back(n);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+}  // namespace
+
+bool Precedes(const GumboNode* a, const GumboNode* b) {
+  const std::vector<const GumboNode*> pa = PathFromRoot(a);
+  const std::vector<const GumboNode*> pb = PathFromRoot(b);
+  std::size_t i = 0;
+  while (i < pa.size() && i < pb.size() && pa[i] == pb[i]) ++i;
+  if (i == 0 || i == pa.size() || i == pb.size()) return false;  // unrelated or nested
+  return pa[i]->index_within_parent < pb[i]->index_within_parent;
+}
+
+const GumboNode* CommonAncestor(const GumboNode* a, const GumboNode* b) {
+  const std::vector<const GumboNode*> pa = PathFromRoot(a);
+  const std::vector<const GumboNode*> pb = PathFromRoot(b);
+  std::size_t i = 0;
+  while (i < pa.size() && i < pb.size() && pa[i] == pb[i]) ++i;
+  return i == 0 ? nullptr : pa[i - 1];
+}
+
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIALOG: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
     case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
     case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
@@ -211,6 +239,21 @@ bool IsInvisible(const GumboNode* node) {
   if (node->type == GUMBO_NODE_TEMPLATE) return true;
   if (Attr(node, "hidden") != nullptr) return true;
   if (AttrView(node, "aria-hidden") == "true") return true;
+  const std::string_view classes = AttrView(node, "class");
+  if (!classes.empty()) {
+    std::size_t start = 0;
+    while (start < classes.size()) {
+      std::size_t end = classes.find_first_of(" \t\n", start);
+      if (end == std::string_view::npos) end = classes.size();
+      const std::string_view token = classes.substr(start, end - start);
+      if (token == "hidden" || token == "sr-only" || token == "visually-hidden" ||
+          token == "visuallyhidden" || token == "screen-reader-text" || token == "screenreader-only" ||
+          token == "sr-text" || token == "u-hidden" || token == "is-hidden" || token == "offscreen") {
+        return true;
+      }
+      start = end + 1;
+    }
+  }
   const std::string_view style = AttrView(node, "style");
   if (!style.empty()) {
     std::string compact;

@@ -49,11 +49,15 @@ std::string_view AttrView(const GumboNode* node, const char* name);
 // class and id joined by a space, lowercased.
 std::string ClassAndId(const GumboNode* node);
 bool IsAncestor(const GumboNode* ancestor, const GumboNode* node);
+// True when `a` comes before `b` in document order (and is not its ancestor).
+bool Precedes(const GumboNode* a, const GumboNode* b);
+// The deepest node holding both, or nullptr when they share no tree.
+const GumboNode* CommonAncestor(const GumboNode* a, const GumboNode* b);
 
 // Elements that break inline text into separate blocks (p, div, li, h1..., br excluded).
 bool IsBlockTag(GumboTag tag);
 // Content the reader never sees: script, style, template, svg, hidden attributes, inline
-// display:none, aria-hidden="true".
+// display:none, aria-hidden="true", screen-reader-only classes (sr-only, visually-hidden).
 bool IsInvisible(const GumboNode* node);
 
 // Calls enter(node) for every node in document order; children are visited when enter

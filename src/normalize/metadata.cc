@@ -246,6 +246,25 @@ std::string JoinAuthors(const std::vector<std::string>& names, std::string_view 
   return out;
 }
 
+const GumboNode* FindTitleHeading(const GumboNode* root, const JsonLdArticle& ld) {
+  const std::map<std::string, std::string> metas = ReadMetaTags(root);
+  const std::string og = Clean(MetaValue(metas, {"og:title", "twitter:title"}));
+  const std::string ld_headline = Clean(ld.headline);
+  const GumboNode* title_node = html::FindFirst(root, GUMBO_TAG_TITLE);
+  const std::string title_tag =
+      title_node != nullptr ? CleanInlineText(html::VisibleText(title_node)) : "";
+  for (const GumboNode* h1 : html::FindAll(root, GUMBO_TAG_H1)) {
+    if (!IsVisible(h1)) continue;
+    const std::string text = CleanInlineText(html::VisibleText(h1));
+    if (CountWords(text) < 2) continue;
+    if (SameWords(text, og) || SameWords(text, ld_headline) || StartsWithWords(og, text) ||
+        StartsWithWords(title_tag, text)) {
+      return h1;
+    }
+  }
+  return nullptr;
+}
+
 Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const JsonLdArticle& ld) {
   Metadata meta;
   const std::map<std::string, std::string> metas = ReadMetaTags(root);

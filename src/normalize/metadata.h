@@ -27,6 +27,10 @@ struct Metadata {
 // element: the page's h1 nearest to it is taken as the shown headline.
 Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const JsonLdArticle& ld);
 
+// The visible h1 whose words match the title the page declares (og:title, JSON-LD headline,
+// or the start of <title>), found before the content is known; nullptr when none does.
+const GumboNode* FindTitleHeading(const GumboNode* root, const JsonLdArticle& ld);
+
 // "Headline | Site", "Headline - Section - Site" -> "Headline". `known` are other headline
 // candidates (og:title, h1): when one of them starts the title, it wins.
 std::string StripSiteSuffix(std::string_view title, const std::vector<std::string>& known);

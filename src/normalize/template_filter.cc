@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <unordered_set>
 
 #include <utf8proc.h>
 
@@ -58,7 +59,8 @@ bool IsDateWord(std::string_view w) {
                    "modified", "on", "at", "and", "read", "reading", "time", "gmt", "utc", "bst",
                    "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "cet", "cest", "hkt",
                    "ist", "jst", "aest", "aedt", "sgt", "et", "pt", "ct", "z", "of", "the",
-                   "originally", "date"});
+                   "originally", "original", "date", "edited", "last", "created", "time",
+                   "et", "local", "hkt"});
 }
 
 // Words that only ever mean "this is a date or time", so a line of date words needs one.
@@ -157,7 +159,10 @@ bool IsAdLabel(std::string_view text) {
                    "scroll to continue with content", "skip advertisement",
                    "advertisement skip advertisement", "ad feedback", "remove ads",
                    "report this ad", "report an ad", "adchoices", "ad choices",
-                   "advertisement scroll to continue reading", "content continues below"});
+                   "advertisement scroll to continue reading", "content continues below",
+                   "order reprints", "reprints", "print this article", "print this page",
+                   "reprints permissions", "save article", "save for later", "listen to article",
+                   "text size", "font size", "gift this article"});
 }
 
 bool IsDuration(std::string_view text) {
@@ -182,12 +187,20 @@ bool IsDateTimeLine(std::string_view text) {
   if (text.size() > 200) return false;
   const std::vector<std::string> words = LowerWords(text);
   if (words.empty() || words.size() > 24) return false;
-  bool anchored = false;
-  for (const std::string& w : words) {
-    if (!IsNumberish(w) && !IsDateWord(w)) return false;
-    anchored = anchored || IsDateAnchor(w);
+  // A short credit may precede the label: "The Associated Press Published Monday, ... EST".
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < words.size() && i <= 6; ++i) {
+    if (OneOf(words[i], {"published", "updated", "posted"})) {
+      start = i;
+      break;
+    }
   }
-  return anchored;
+  bool anchored = false;
+  for (std::size_t i = start; i < words.size(); ++i) {
+    if (!IsNumberish(words[i]) && !IsDateWord(words[i])) return false;
+    anchored = anchored || IsDateAnchor(words[i]);
+  }
+  return anchored && (start == 0 || words.size() - start >= 3);
 }
 
 bool IsShareLine(std::string_view text) {
@@ -293,8 +306,22 @@ bool IsPromoLine(std::string_view text) {
   return newsletter && action;
 }
 
+bool IsCreditLine(std::string_view text) {
+  if (CountWords(text) > 10) return false;
+  while (!text.empty() && (text.front() == '(' || text.front() == '[')) text.remove_prefix(1);
+  const std::string p = Phrase(text.substr(0, 40));
+  for (const std::string_view label : {"photo", "photos", "photograph", "photographs", "picture",
+                                       "image", "images", "credit", "photo credit", "image credit",
+                                       "photo by", "photograph by", "file photo", "illustration"}) {
+    if (!StartsWith(p, label) || p.size() == label.size()) continue;
+    const std::string_view rest = text.substr(label.size());
+    if (!rest.empty() && (rest.front() == ':' || p.substr(label.size(), 3) == " by")) return true;
+  }
+  return false;
+}
+
 bool IsFurnitureLine(std::string_view text) {
-  return IsAdLabel(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
+  return IsAdLabel(text) || IsCreditLine(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
          IsCommentLine(text) || IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
 }
 
@@ -317,6 +344,7 @@ bool IsPhotoCaption(std::string_view text) {
 void DropFurniture(std::vector<Candidate>* blocks) {
   std::vector<Candidate> kept;
   kept.reserve(blocks->size());
+  std::unordered_set<std::string> seen;
   const std::size_t n = blocks->size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& text = (*blocks)[i].block.text;
@@ -332,6 +360,8 @@ void DropFurniture(std::vector<Candidate>* blocks) {
     }
     if (IsFurnitureLine(text)) continue;
     if (!kept.empty() && kept.back().block.text == text) continue;
+    // A longer block seen before is a repeat (galleries, sticky summaries, duplicated captions).
+    if (CountWords(text) >= 5 && !seen.insert(text).second) continue;
     kept.push_back(std::move((*blocks)[i]));
   }
   *blocks = std::move(kept);

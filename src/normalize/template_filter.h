@@ -44,6 +44,9 @@ bool IsCallToAction(std::string_view text);
 // Newsletter and subscription promos: "Sign up for our newsletter...".
 bool IsPromoLine(std::string_view text);
 
+// A photo credit alone: "Photo: Hau Dinh, AP", "(Photograph by Jane Doe)".
+bool IsCreditLine(std::string_view text);
+
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);
 
@@ -51,7 +54,8 @@ bool IsFurnitureLine(std::string_view text);
 bool IsPhotoCaption(std::string_view text);
 
 // Removes furniture from body blocks, in place: furniture lines, video players (a duration
-// and the title lines that follow it), blocks repeating the one before.
+// and the title lines that follow it), blocks repeating the one before, and repeats of
+// earlier blocks of five words or more.
 void DropFurniture(std::vector<Candidate>* blocks);
 
 }  // namespace redline::normalize

@@ -1,0 +1,119 @@
+#include "normalize/content_cleaner.h"
+
+#include <string>
+
+#include "normalize/element_hints.h"
+#include "normalize/html_tree.h"
+
+namespace redline::normalize {
+namespace {
+
+bool IsTextNode(const GumboNode* node) {
+  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+         node->type == GUMBO_NODE_CDATA;
+}
+
+bool InsideFigure(const GumboNode* node) {
+  for (const GumboNode* n = node; n != nullptr; n = n->parent) {
+    if (html::Tag(n) == GUMBO_TAG_FIGURE) return true;
+  }
+  return false;
+}
+
+// readability's _cleanConditionally, on the figures of what survived inside `node`.
+bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page) {
+  const GumboTag tag = html::Tag(node);
+  const bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
+  if (!is_list && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_TABLE &&
+      tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_FIELDSET && tag != GUMBO_TAG_ASIDE) {
+    return false;
+  }
+  const int weight = page.flags().weight_classes ? ClassWeight(node) : 0;
+  const NodeStats& scored = page.Stats(node);
+  if (weight + (scored.scored ? scored.score : 0) < 0) return true;
+  if (s.commas >= 10) return false;
+  const int p = s.paragraphs;
+  const int img = s.images;
+  const int li = s.list_items - 100;
+  const double density = s.text_length > 0 ? s.link_length / s.text_length : 0.0;
+  const bool figure = InsideFigure(node);
+  return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
+         (!is_list && s.text_length < 25 && (img == 0 || img > 2) && !figure) ||
+         (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
+         (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
+}
+
+void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
+  const GumboTag tag = html::Tag(child);
+  parent->text_length += s.text_length;
+  parent->link_length += s.link_length;
+  parent->commas += s.commas;
+  parent->paragraphs += s.paragraphs + (tag == GUMBO_TAG_P ? 1 : 0);
+  parent->list_items += s.list_items + (tag == GUMBO_TAG_LI ? 1 : 0);
+  parent->images += s.images + (tag == GUMBO_TAG_IMG ? 1 : 0);
+  parent->inputs += s.inputs + (tag == GUMBO_TAG_INPUT ? 1 : 0);
+  parent->embeds += s.embeds + (tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_EMBED ||
+                                tag == GUMBO_TAG_OBJECT || tag == GUMBO_TAG_VIDEO);
+}
+
+}  // namespace
+
+bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
+  if (IsTemplateLandmark(node)) return true;
+  const NodeStats& s = page.Stats(node);
+  if (html::Tag(node) == GUMBO_TAG_FORM && s.paragraphs < 3) return true;
+  const std::string hints = html::ClassAndId(node);
+  return hints.size() > 1 && HasFurnitureHint(hints) &&
+         !(HasPositiveHint(hints) && s.text_length > 400);
+}
+
+ContentCleaner::ContentCleaner(const PageAnalysis& page, const std::vector<const GumboNode*>& keep)
+    : page_(page) {
+  for (const GumboNode* n : keep) {
+    for (const GumboNode* a = n; a != nullptr; a = a->parent) kept_.insert(a);
+  }
+}
+
+void ContentCleaner::Judge(const GumboNode* root) {
+  // Open elements with the figures of what survived inside them so far.
+  std::vector<std::pair<const GumboNode*, NodeStats>> open;
+  std::vector<double> link_weight;
+  html::Walk(
+      root,
+      [&](const GumboNode* n) {
+        if (IsTextNode(n)) {
+          if (open.empty()) return false;
+          const TextFigures f = MeasureText(n->v.text.text);
+          NodeStats& s = open.back().second;
+          s.text_length += f.length;
+          s.commas += f.commas;
+          s.link_length += f.length * link_weight.back();
+          return false;
+        }
+        if (!html::IsElement(n) || html::IsInvisible(n)) return false;
+        if (kept_.count(n) == 0 && IsInContentFurniture(n, page_)) {
+          removed_.insert(n);
+          return false;
+        }
+        double weight = link_weight.empty() ? 0.0 : link_weight.back();
+        if (html::Tag(n) == GUMBO_TAG_A && html::Attr(n, "href") != nullptr) {
+          weight = html::AttrView(n, "href").starts_with("#") ? 0.3 : 1.0;
+        }
+        open.emplace_back(n, NodeStats());
+        link_weight.push_back(weight);
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (open.empty() || open.back().first != n) return;
+        const NodeStats s = open.back().second;
+        open.pop_back();
+        link_weight.pop_back();
+        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && LooksThin(n, s, page_)) {
+          removed_.insert(n);
+          return;
+        }
+        if (!open.empty()) AddChild(n, s, &open.back().second);
+      });
+}
+
+}  // namespace redline::normalize

@@ -1,0 +1,80 @@
+// Finds the main content of a page without knowing the site: readability's approach.
+// Paragraph-like elements score their ancestors by text length and commas; candidates are
+// weighted by class/id hints and discounted by link density; the winner's siblings that look
+// like story text join it.
+#ifndef REDLINE_NORMALIZE_CONTENT_EXTRACTOR_H_
+#define REDLINE_NORMALIZE_CONTENT_EXTRACTOR_H_
+
+#include <gumbo.h>
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace redline::normalize {
+
+struct ExtractionFlags {
+  bool strip_unlikely = true;  // ignore elements with template hints while scoring
+  bool weight_classes = true;  // class/id hints add or take 25 points
+  bool clean_conditionally = true;  // drop link lists and thin boxes inside the content
+};
+
+struct TextFigures {
+  int length = 0;  // characters, whitespace runs counted once
+  int commas = 0;  // commas of any script
+};
+TextFigures MeasureText(std::string_view text);
+
+// Text figures of one element, counted over what a reader sees.
+struct NodeStats {
+  int text_length = 0;    // characters, whitespace runs counted once
+  double link_length = 0;  // characters inside links (in-page links count 0.3)
+  int commas = 0;
+  int paragraphs = 0;  // <p> descendants
+  int list_items = 0;
+  int images = 0;
+  int inputs = 0;
+  int embeds = 0;
+  int articles = 0;  // <article> descendants: two or more make a feed of teasers
+  bool has_block_descendant = false;
+  bool skipped = false;  // not counted: invisible, or unlikely while strip_unlikely
+  bool scored = false;   // a scoring candidate
+  double score = 0;
+};
+
+class PageAnalysis {
+ public:
+  // `title_heading` (may be null) is the heading that shows the page's title: when the best
+  // candidate is a feed of teasers apart from it, the candidate around the heading wins.
+  PageAnalysis(const GumboNode* root, const ExtractionFlags& flags,
+               const GumboNode* title_heading = nullptr);
+
+  const ExtractionFlags& flags() const { return flags_; }
+  // Figures of an element; a zero record for nodes that were not counted.
+  const NodeStats& Stats(const GumboNode* node) const;
+  double LinkDensity(const GumboNode* node) const;
+
+  // The main content: the winning element and the siblings that join it, in page order.
+  // Empty when the page has no body.
+  std::vector<const GumboNode*> SelectContent() const;
+  // The winning element alone (before siblings join).
+  const GumboNode* top() const { return top_; }
+
+ private:
+  void Count(const GumboNode* root);
+  void Score(const GumboNode* body);
+  void AddScore(const GumboNode* owner, int text_length, int commas);
+  void Choose(const GumboNode* body, const GumboNode* title_heading);
+  // Inside (or being) a container of two or more <article>s that lacks the title heading.
+  bool InFeed(const GumboNode* node, const GumboNode* title_heading) const;
+
+  ExtractionFlags flags_;
+  std::unordered_map<const GumboNode*, NodeStats> stats_;
+  std::vector<const GumboNode*> candidates_;
+  const GumboNode* body_ = nullptr;
+  const GumboNode* top_ = nullptr;
+};
+
+}  // namespace redline::normalize
+
+#endif  // REDLINE_NORMALIZE_CONTENT_EXTRACTOR_H_

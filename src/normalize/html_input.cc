@@ -1,0 +1,130 @@
+#include "normalize/html_input.h"
+
+#include <algorithm>
+
+#include "normalize/block_builder.h"
+#include "normalize/content_cleaner.h"
+#include "normalize/content_extractor.h"
+#include "normalize/html_tree.h"
+#include "normalize/json_ld.h"
+#include "normalize/metadata.h"
+#include "normalize/template_filter.h"
+
+namespace redline::normalize {
+namespace {
+
+// Text that counts as a found article; shorter results make the extractor try again with
+// fewer rules (readability's retry).
+constexpr std::size_t kEnoughText = 500;
+// A standfirst between the headline and the content is short.
+constexpr std::size_t kMaxLeadBlocks = 8;
+constexpr std::size_t kMaxLeadChars = 2000;
+
+bool IsTitleOrByline(std::string_view text, const Metadata& meta) {
+  if (SameWords(text, meta.title)) return true;
+  if (meta.byline.empty()) return false;
+  return SameWords(text, meta.byline) || SameWords(text, "By " + meta.byline);
+}
+
+std::size_t TextSize(const std::vector<Candidate>& blocks) {
+  std::size_t size = 0;
+  for (const Candidate& c : blocks) size += c.block.text.size();
+  return size;
+}
+
+// Filters what the builder produced: furniture lines, link-only blocks, the headline and
+// byline themselves.
+void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
+  DropFurniture(blocks);
+  std::erase_if(*blocks, [&](const Candidate& c) {
+    return c.all_link || IsTitleOrByline(c.block.text, meta);
+  });
+}
+
+// The body: the standfirst between the headline and the content (when they share a
+// container), then the content itself, from the headline on when it holds the headline.
+std::vector<Candidate> ExtractBody(const PageAnalysis& page,
+                                   const std::vector<const GumboNode*>& nodes,
+                                   const Metadata& meta) {
+  const GumboNode* headline = meta.headline_element;
+  std::vector<Candidate> body;
+  if (nodes.empty()) return body;
+  std::vector<const GumboNode*> keep = nodes;
+  if (headline != nullptr) keep.push_back(headline);
+  ContentCleaner cleaner(page, keep);
+  const auto skip = [&cleaner](const GumboNode* n) { return cleaner.Removed(n); };
+  const auto holder = std::find_if(nodes.begin(), nodes.end(), [&](const GumboNode* n) {
+    return headline != nullptr && html::IsAncestor(n, headline);
+  });
+  if (holder == nodes.end() && headline != nullptr && html::Precedes(headline, nodes.front())) {
+    const GumboNode* common = html::CommonAncestor(headline, nodes.front());
+    const GumboTag tag = html::Tag(common);
+    if (common != nullptr && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML &&
+        common->type != GUMBO_NODE_DOCUMENT) {
+      cleaner.Judge(common);
+      BlockBuilder lead_builder(skip);
+      lead_builder.Add(common, headline, nodes.front());
+      std::vector<Candidate> lead = lead_builder.Take();
+      Clean(meta, &lead);
+      if (lead.size() <= kMaxLeadBlocks && TextSize(lead) <= kMaxLeadChars) body = std::move(lead);
+    }
+  }
+  for (const GumboNode* node : nodes) cleaner.Judge(node);
+  BlockBuilder builder(skip);
+  if (holder != nodes.end()) {
+    for (auto it = holder; it != nodes.end(); ++it) builder.Add(*it, it == holder ? headline : nullptr);
+  } else {
+    for (const GumboNode* node : nodes) builder.Add(node);
+  }
+  std::vector<Candidate> content = builder.Take();
+  Clean(meta, &content);
+  body.insert(body.end(), std::make_move_iterator(content.begin()),
+              std::make_move_iterator(content.end()));
+  // The lead and the content may meet on a repeated block (a caption, a summary).
+  std::vector<Candidate> unique;
+  for (Candidate& c : body) {
+    if (!unique.empty() && unique.back().block.text == c.block.text) continue;
+    unique.push_back(std::move(c));
+  }
+  return unique;
+}
+
+}  // namespace
+
+Result<Document> NormalizeHtml(std::string_view html_text) {
+  REDLINE_ASSIGN_OR_RETURN(html::GumboOutputPtr output, html::Parse(html_text));
+  const GumboNode* root = output->document;
+  const JsonLdArticle ld = ReadJsonLd(root);
+  const GumboNode* title_heading = FindTitleHeading(root, ld);
+
+  static constexpr ExtractionFlags kAttempts[] = {
+      {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+  Metadata best_meta;
+  std::vector<Candidate> best_body;
+  bool have_best = false;
+  for (const ExtractionFlags& flags : kAttempts) {
+    const PageAnalysis page(root, flags, title_heading);
+    const std::vector<const GumboNode*> nodes = page.SelectContent();
+    Metadata meta = ReadMetadata(root, page.top(), ld);
+    std::vector<Candidate> body = ExtractBody(page, nodes, meta);
+    if (!have_best || TextSize(body) > TextSize(best_body)) {
+      best_meta = std::move(meta);
+      best_body = std::move(body);
+      have_best = true;
+    }
+    if (TextSize(best_body) >= kEnoughText) break;
+  }
+  if (best_body.empty()) return Status::BadInput("no article text found in input");
+
+  Document doc;
+  doc.title = best_meta.title;
+  doc.byline = best_meta.byline;
+  doc.published = best_meta.published;
+  doc.modified = best_meta.modified;
+  doc.canonical_url = best_meta.canonical_url;
+  doc.language = best_meta.language;
+  for (Candidate& c : best_body) doc.body.push_back(std::move(c.block));
+  return doc;
+}
+
+}  // namespace redline::normalize

@@ -1,0 +1,133 @@
+// Dispatch, errors, and never crashing on hostile input.
+#include "redline/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "normalize/test_util.h"
+
+namespace redline {
+namespace {
+
+Status NormalizeStatus(std::string_view input, InputFormat from = InputFormat::kAuto) {
+  NormalizeOptions options;
+  options.from = from;
+  return Normalize(input, options).status();
+}
+
+TEST(DetectFormat, RecognisesHtmlOpenings) {
+  EXPECT_EQ(DetectFormat("<!DOCTYPE html><html></html>"), InputFormat::kHtml);
+  EXPECT_EQ(DetectFormat("\xEF\xBB\xBF  \n<html lang=en>"), InputFormat::kHtml);
+  EXPECT_EQ(DetectFormat("<!-- saved page --><div>x</div>"), InputFormat::kHtml);
+  EXPECT_EQ(DetectFormat("Intro text <p>one</p><p>two</p>"), InputFormat::kHtml);
+}
+
+TEST(DetectFormat, PlainTextStaysText) {
+  EXPECT_EQ(DetectFormat("Headline\n\nA paragraph with a < sign and 3 > 2.\n"), InputFormat::kText);
+  EXPECT_EQ(DetectFormat(""), InputFormat::kText);
+}
+
+TEST(Normalize, EmptyInputIsBadInput) {
+  const Status status = NormalizeStatus("");
+  EXPECT_EQ(status.kind(), ErrorKind::kBadInput);
+  EXPECT_EQ(status.message(), "input is empty");
+  EXPECT_EQ(NormalizeStatus("\xEF\xBB\xBF \n\t").message(), "input is empty");
+}
+
+TEST(Normalize, BinaryInputIsBadInput) {
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  const Status status = NormalizeStatus(png);
+  EXPECT_EQ(status.kind(), ErrorKind::kBadInput);
+  EXPECT_EQ(status.message(), "input looks like binary data, not HTML or text");
+}
+
+TEST(Normalize, InputWithoutArticleTextIsBadInput) {
+  const Status status = NormalizeStatus("<html><body><nav><a href=/>Home</a></nav></body></html>");
+  EXPECT_EQ(status.kind(), ErrorKind::kBadInput);
+  EXPECT_EQ(status.message(), "no article text found in input");
+  EXPECT_EQ(NormalizeStatus("Advertisement\n\nAdvertisement\n", InputFormat::kText).message(),
+            "no article text found in input");
+}
+
+TEST(Normalize, DispatchesHtmlAndTextByContent) {
+  EXPECT_EQ(testing::Canonical("Storm hits coast\n\nThe storm arrived at dawn.\n\nPower is out.\n"),
+            "# Storm hits coast\n\nThe storm arrived at dawn.\n\nPower is out.\n");
+  EXPECT_EQ(testing::Canonical(testing::Page("<p>The storm arrived at dawn.</p><p>Power is out.</p>")),
+            "# Test headline\n\nThe storm arrived at dawn.\n\nPower is out.\n");
+}
+
+TEST(Normalize, ForcedTextKeepsTagsAsText) {
+  EXPECT_EQ(testing::Canonical("Tags stay\n<p>Tags are <b>words</b> here.</p>\n", InputFormat::kText),
+            "# Tags stay\n\n<p>Tags are <b>words</b> here.</p>\n");
+}
+
+TEST(NeverCrash, TruncatedHtml) {
+  const std::string page = testing::Page(
+      "<p>The storm arrived at dawn, bringing heavy rain to the coast.</p><p>Power is out.</p>");
+  for (std::size_t cut = 1; cut < page.size(); cut += 7) {
+    const Result<Document> doc = Normalize(page.substr(0, cut), NormalizeOptions{});
+    if (!doc.ok()) {
+      EXPECT_EQ(doc.status().kind(), ErrorKind::kBadInput) << cut;
+    }
+  }
+  const Result<Document> doc = Normalize(page.substr(0, page.size() - 40), NormalizeOptions{});
+  ASSERT_OK(doc);
+  EXPECT_EQ(doc->body.front().text, "The storm arrived at dawn, bringing heavy rain to the coast.");
+}
+
+TEST(NeverCrash, HundredThousandNestedDivs) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += "<p>Deep text.</p>";
+  const Status status = NormalizeStatus(page);
+  EXPECT_EQ(status.kind(), ErrorKind::kBadInput);
+  EXPECT_NE(status.message().find("nested too deeply"), std::string::npos) << status.message();
+}
+
+TEST(NeverCrash, DeepButAllowedNesting) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 1500; ++i) page += "<div><span>";
+  page += "<p>The deep paragraph has text that a reader would see, with commas, and more.</p>";
+  const Result<Document> doc = Normalize(page, NormalizeOptions{});
+  ASSERT_OK(doc);
+  ASSERT_FALSE(doc->body.empty());
+  EXPECT_EQ(doc->body.back().text,
+            "The deep paragraph has text that a reader would see, with commas, and more.");
+}
+
+TEST(NeverCrash, ManyUnclosedInlineElementsAreRefusedNotCrashed) {
+  std::string page = "<html><body><p>";
+  for (int i = 0; i < 1000000; ++i) page += "<span>";
+  EXPECT_EQ(NormalizeStatus(page).kind(), ErrorKind::kBadInput);
+}
+
+TEST(NeverCrash, RandomBytesAndTagSoup) {
+  std::mt19937 rng(42);
+  const std::string alphabet = "<>/=\"' abcdpivlspanhtmlbody&#;x\n!-[]";
+  for (int round = 0; round < 200; ++round) {
+    std::string soup;
+    const int length = static_cast<int>(rng() % 3000);
+    for (int i = 0; i < length; ++i) soup.push_back(alphabet[rng() % alphabet.size()]);
+    const Result<Document> doc = Normalize(soup, NormalizeOptions{InputFormat::kHtml});
+    if (!doc.ok()) {
+      EXPECT_EQ(doc.status().kind(), ErrorKind::kBadInput);
+    }
+    const Result<Document> text = Normalize(soup, NormalizeOptions{InputFormat::kText});
+    if (!text.ok()) {
+      EXPECT_EQ(text.status().kind(), ErrorKind::kBadInput);
+    }
+  }
+}
+
+TEST(NeverCrash, DeeplyNestedJsonLd) {
+  std::string json = "<script type=\"application/ld+json\">";
+  for (int i = 0; i < 200000; ++i) json += '[';
+  json += "</script>";
+  const std::string page = testing::Page("<p>The storm arrived at dawn.</p>", json);
+  EXPECT_EQ(testing::Canonical(page), "# Test headline\n\nThe storm arrived at dawn.\n");
+}
+
+}  // namespace
+}  // namespace redline
