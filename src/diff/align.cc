@@ -1,6 +1,7 @@
 #include "diff/align.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "diff/dtl_adapter.h"
 
@@ -106,9 +107,79 @@ bool SurelyPastDtlCap(const std::vector<std::uint32_t>& a, const std::vector<std
 
 }  // namespace
 
-std::uint32_t Interner::Intern(std::string_view text) {
-  const auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(ids_.size()));
-  return it->second;
+std::uint64_t HashBytes(std::string_view bytes) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = 0x243F6A8885A308D3ull ^ (bytes.size() * kMul);
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  const auto mix = [&](std::uint64_t word) {
+    h ^= word;
+    h *= kMul;
+    h ^= h >> 29;
+  };
+  while (n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    mix(word);
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    mix(word);
+  }
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+
+Interner::Interner() : slots_(64) {}
+
+std::uint32_t Interner::Intern(std::string_view text) { return Find(text, false); }
+std::uint32_t Interner::InternCopy(std::string_view text) { return Find(text, true); }
+
+std::uint32_t Interner::Find(std::string_view text, bool copy) {
+  if ((used_ + 1) * 4 > slots_.size() * 3) Grow();
+  const std::uint64_t hash = HashBytes(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.id == kEmpty) {
+      const char* data = text.data();
+      if (copy) {
+        owned_.emplace_back(text);
+        data = owned_.back().data();
+      }
+      slot = {hash, data, static_cast<std::uint32_t>(text.size()), next_id_++};
+      ++used_;
+      return slot.id;
+    }
+    if (slot.hash == hash && slot.length == text.size() &&
+        (text.empty() || std::memcmp(slot.data, text.data(), text.size()) == 0)) {
+      return slot.id;
+    }
+  }
+}
+
+void Interner::Grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kEmpty) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].id != kEmpty) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+EditScript Aligner::Dtl(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  bool minimal = true;
+  EditScript script = DtlEditScript(a, b, &minimal);
+  exact_ = exact_ && minimal;
+  return script;
 }
 
 void Aligner::MarkPresence(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
@@ -180,24 +251,26 @@ EditScript Aligner::AlignCommonItems(const std::vector<std::uint32_t>& a,
                                      const std::vector<std::uint32_t>& b, int depth) {
   constexpr int kMaxDepth = 16;
   const std::size_t size = a.size() + b.size();
-  if (size <= kSmallProblem) return DtlEditScript(a, b);
+  if (size <= kSmallProblem) return Dtl(a, b);
   const bool large = size > kLargeProblem;
   const bool costly = size > large_work_left_ || SurelyPastDtlCap(a, b);
   if (!large && !costly) {
     large_work_left_ -= size;
-    return DtlEditScript(a, b);
+    return Dtl(a, b);
   }
   const std::vector<Anchor> anchors = depth < kMaxDepth ? UniqueAnchors(a, b) : std::vector<Anchor>();
   if (anchors.empty()) {
     if (!costly) {
       large_work_left_ -= size;
-      return DtlEditScript(a, b);
+      return Dtl(a, b);
     }
+    exact_ = false;
     EditScript replace_all;  // the texts differ too much for the few common items to help
     AppendEdit(&replace_all, EditKind::kDelete, a.size());
     AppendEdit(&replace_all, EditKind::kInsert, b.size());
     return replace_all;
   }
+  exact_ = false;  // cutting at unique items may miss a longer common subsequence
   EditScript script;
   const std::span<const std::uint32_t> all_a(a), all_b(b);
   std::size_t next_a = 0, next_b = 0;

@@ -3,24 +3,47 @@
 #define REDLINE_DIFF_ALIGN_H_
 
 #include <cstdint>
+#include <deque>
 #include <span>
+#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "diff/edit_script.h"
 
 namespace redline::diff {
 
-// Gives equal texts equal ids, so sequences compare as integers. The views must outlive
-// the interner.
+// A fast 64-bit hash of bytes (not for security: inputs are compared for equality anyway).
+std::uint64_t HashBytes(std::string_view bytes);
+
+// Gives equal texts equal ids, so sequences compare as integers: small ids, handed out
+// from 0 in order. An open-addressing table, since interning is on the hot path.
 class Interner {
  public:
+  Interner();
+  // The view must outlive the interner.
   std::uint32_t Intern(std::string_view text);
-  std::size_t size() const { return ids_.size(); }
+  // Copies `text` when it is new, so the caller's buffer may go.
+  std::uint32_t InternCopy(std::string_view text);
+  // A fresh id equal to nothing else.
+  std::uint32_t Unique() { return next_id_++; }
+  std::size_t size() const { return next_id_; }
 
  private:
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  struct Slot {
+    std::uint64_t hash = 0;
+    const char* data = nullptr;
+    std::uint32_t length = 0;
+    std::uint32_t id = kEmpty;
+  };
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::uint32_t next_id_ = 0;
+  std::deque<std::string> owned_;
+
+  std::uint32_t Find(std::string_view text, bool copy);
+  void Grow();
 };
 
 // Edit scripts between id sequences. Before dtl sees them, common leading and trailing
@@ -46,12 +69,20 @@ class Aligner {
     return Align(a, b, 0);
   }
 
+  // False once any script since the last ResetExact() may not be minimal (a patience cut,
+  // a piece replaced whole, or dtl past its cap).
+  bool exact() const { return exact_; }
+  void ResetExact() { exact_ = true; }
+
  private:
   // Per id: the call stamp of the last call in which the id occurred in a (or b).
   std::vector<std::uint32_t> seen_in_a_;
   std::vector<std::uint32_t> seen_in_b_;
   std::uint32_t stamp_ = 0;
   std::size_t large_work_left_ = kLargeWorkBudget;
+  bool exact_ = true;
+
+  EditScript Dtl(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
   EditScript Align(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, int depth);
   void MarkPresence(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);

@@ -14,8 +14,10 @@ namespace redline::diff {
 // found by dtl's O(NP) algorithm: minimal while dtl stays under its coordinate cap
 // (2,000,000 steps), a valid but longer script past it. Within each stretch between common
 // items the deletions come first. Cost grows with (size) x (deletions): callers shrink
-// the inputs first (see align.h).
-EditScript DtlEditScript(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+// the inputs first (see align.h). Sets `*minimal` (when given) to false when dtl may have
+// passed its cap, judged conservatively from the script it returned.
+EditScript DtlEditScript(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                         bool* minimal = nullptr);
 
 }  // namespace redline::diff
 

@@ -20,6 +20,26 @@ bool InsideFigure(const GumboNode* node) {
   return false;
 }
 
+// A table of data rather than layout: headers, a caption, or many rows.
+bool IsDataTable(const GumboNode* table) {
+  if (html::AttrView(table, "role") == "presentation") return false;
+  int rows = 0;
+  bool headers = false;
+  html::Walk(table, [&](const GumboNode* n) {
+    const GumboTag tag = html::Tag(n);
+    if (n != table && tag == GUMBO_TAG_TABLE) return false;  // nested tables are layout
+    if (tag == GUMBO_TAG_TR) ++rows;
+    if (tag == GUMBO_TAG_TH || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_CAPTION) headers = true;
+    return html::Children(n) != nullptr;
+  });
+  return headers || rows >= 10;
+}
+
+bool IsHeading(GumboTag tag) {
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+         tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
 // readability's _cleanConditionally, on the figures of what survived inside `node`.
 bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page) {
   const GumboTag tag = html::Tag(node);
@@ -28,6 +48,7 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
       tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_FIELDSET && tag != GUMBO_TAG_ASIDE) {
     return false;
   }
+  if (tag == GUMBO_TAG_TABLE && IsDataTable(node)) return false;
   const int weight = page.flags().weight_classes ? ClassWeight(node) : 0;
   const NodeStats& scored = page.Stats(node);
   if (weight + (scored.scored ? scored.score : 0) < 0) return true;
@@ -36,9 +57,11 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
   const int img = s.images;
   const int li = s.list_items - 100;
   const double density = s.text_length > 0 ? s.link_length / s.text_length : 0.0;
+  const double heading_density = s.text_length > 0 ? double(s.heading_length) / s.text_length : 0.0;
   const bool figure = InsideFigure(node);
   return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
-         (!is_list && s.text_length < 25 && (img == 0 || img > 2) && !figure) ||
+         (!is_list && heading_density < 0.9 && s.text_length < 25 && (img == 0 || img > 2) &&
+          !figure) ||
          (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
          (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
 }
@@ -48,6 +71,7 @@ void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
   parent->text_length += s.text_length;
   parent->link_length += s.link_length;
   parent->commas += s.commas;
+  parent->heading_length += IsHeading(tag) ? s.text_length : s.heading_length;
   parent->paragraphs += s.paragraphs + (tag == GUMBO_TAG_P ? 1 : 0);
   parent->list_items += s.list_items + (tag == GUMBO_TAG_LI ? 1 : 0);
   parent->images += s.images + (tag == GUMBO_TAG_IMG ? 1 : 0);

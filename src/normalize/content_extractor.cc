@@ -156,7 +156,8 @@ void PageAnalysis::AddScore(const GumboNode* owner, int text_length, int commas)
   const double points = 1.0 + commas + std::min(text_length / 100, 3);
   int level = 0;
   for (const GumboNode* a = owner; a != nullptr && level < kAncestorLevels; a = a->parent) {
-    if (!html::IsElement(a) || !html::IsElement(a->parent)) break;
+    // The body holds everything; scoring it would let a page of teasers outvote the story.
+    if (!html::IsElement(a) || !html::IsElement(a->parent) || html::Tag(a) == GUMBO_TAG_BODY) break;
     NodeStats& s = stats_[a];
     if (!s.scored) {
       s.scored = true;

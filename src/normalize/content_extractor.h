@@ -30,6 +30,7 @@ struct NodeStats {
   int text_length = 0;    // characters, whitespace runs counted once
   double link_length = 0;  // characters inside links (in-page links count 0.3)
   int commas = 0;
+  int heading_length = 0;  // characters inside h1..h6
   int paragraphs = 0;  // <p> descendants
   int list_items = 0;
   int images = 0;

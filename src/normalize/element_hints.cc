@@ -36,6 +36,13 @@ bool HasToken(std::string_view text, std::initializer_list<std::string_view> wor
   return false;
 }
 
+// Media players (a "player" alone may be a sports table row).
+bool HasPlayerHint(std::string_view text) {
+  return ContainsAny(text, {"video", "jwplayer", "jw-player", "media-player", "audio-player",
+                            "player-container", "player-wrapper", "brightcove", "video-js",
+                            "podcast-player", "youtube"});
+}
+
 // Ad containers: "ad", "ads", "ad-slot", "adslot", "advert", "dfp", "gpt-ad", "adsbygoogle".
 bool HasAdHint(std::string_view text) {
   return ContainsAny(text, {"advert", "adsbygoogle", "adslot", "adunit", "ad-slot", "ad-unit",
@@ -53,29 +60,29 @@ bool HasPositiveHint(std::string_view text) {
 }
 
 bool HasNegativeHint(std::string_view text) {
-  return HasAdHint(text) ||
+  return HasAdHint(text) || HasPlayerHint(text) ||
          ContainsAny(text, {"comment", "footer", "sidebar", "related", "share", "sharing",
                             "social", "promo", "newsletter", "banner", "cookie", "consent",
-                            "gdpr", "menu", "widget", "player", "trending", "subscribe",
+                            "gdpr", "menu", "widget", "trending", "subscribe",
                             "outbrain", "taboola", "breadcrumb", "pagination", "pager", "popup",
                             "modal", "masthead", "recommend", "shoutbox", "combx", "disqus",
                             "community", "remark", "replies", "supplemental", "shopping",
                             "skip-link", "most-read", "mostread", "most-popular", "signup",
                             "sign-up", "read-more", "readmore", "more-on", "tags",
-                            "rss", "print", "toolbar", "meta", "video"}) ||
+                            "rss", "print", "toolbar", "meta"}) ||
          HasToken(text, {"nav", "navbar", "navigation", "hidden", "hid", "extra", "contact",
                          "header", "aside", "byline", "dateline", "timestamp", "timestamps",
                          "date", "kicker", "eyebrow", "tag", "topics"});
 }
 
 bool HasFurnitureHint(std::string_view text) {
-  return HasAdHint(text) ||
-         ContainsAny(text, {"comment", "related", "share", "sharing", "social", "newsletter",
-                            "promo", "cookie", "consent", "gdpr", "player", "trending",
+  return HasAdHint(text) || HasPlayerHint(text) ||
+         ContainsAny(text, {"comment", "related", "share", "sharing", "newsletter",
+                            "promo", "cookie", "consent", "gdpr", "trending",
                             "subscribe", "outbrain", "taboola", "recommend", "popup", "modal",
                             "breadcrumb", "pagination", "read-more", "readmore", "more-on",
                             "most-read", "mostread", "most-popular", "signup", "sign-up",
-                            "toolbar", "disqus", "sidebar", "video"}) ||
+                            "toolbar", "disqus", "sidebar"}) ||
          HasToken(text, {"nav", "navbar", "navigation", "tags", "topics"});
 }
 

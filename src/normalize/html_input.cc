@@ -37,7 +37,7 @@ std::size_t TextSize(const std::vector<Candidate>& blocks) {
 void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
   DropFurniture(blocks);
   std::erase_if(*blocks, [&](const Candidate& c) {
-    return c.all_link || IsTitleOrByline(c.block.text, meta);
+    return (c.all_link && CountWords(c.block.text) >= 5) || IsTitleOrByline(c.block.text, meta);
   });
 }
 

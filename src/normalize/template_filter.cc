@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <unordered_set>
 
 #include <utf8proc.h>
 
@@ -10,6 +9,9 @@
 
 namespace redline::normalize {
 namespace {
+
+// How many blocks back a repeated block is still the same furniture shown twice.
+constexpr std::size_t kRepeatWindow = 4;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -252,13 +254,17 @@ bool IsTeaserLine(std::string_view text) {
                 "most read", "most popular", "trending", "trending now", "more stories",
                 "more from", "see also", "also read", "watch", "watch now", "watch video",
                 "listen", "listen to this article", "more videos", "top stories",
-                "latest stories", "what to read next", "further reading"})) {
+                "latest stories", "what to read next", "further reading", "see more",
+                "don t miss", "do not miss", "most viewed", "editor s picks", "editors picks",
+                "more to explore", "you may be interested in", "popular stories", "latest news",
+                "related news", "more news", "read the full story", "full story"})) {
     return true;
   }
   // "READ MORE: Other headline", "Related: ...", "Watch | ..." introduce a link elsewhere.
   for (const std::string_view prefix :
-       {"read more", "read next", "read also", "also read", "related", "see also", "watch",
-        "more", "recommended", "listen", "read"}) {
+       {"read more", "read next", "read also", "also read", "related", "see also", "see more",
+        "watch", "more", "recommended", "listen", "read", "don t miss", "must read",
+        "trending", "popular", "latest", "click here"}) {
     if (!StartsWith(p, prefix)) continue;
     std::size_t pos = 0;
     std::size_t words_seen = 0;
@@ -320,8 +326,21 @@ bool IsCreditLine(std::string_view text) {
   return false;
 }
 
+bool IsBylineLine(std::string_view text) {
+  if (text.size() < 4 || (text.substr(0, 3) != "By " && text.substr(0, 3) != "BY ")) return false;
+  if (CountWords(text) > 25 || EndsSentence(text)) return false;
+  // A byline with a date or time after it: "By HNN Staff | November 18, 2019 at 2:26 PM HST".
+  const std::vector<std::string> words = LowerWords(text);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (IsDateTimeLine(words[i] + " " + (i + 1 < words.size() ? words[i + 1] : std::string()))) {
+      return true;
+    }
+  }
+  return text.find(" | ") != std::string_view::npos;
+}
+
 bool IsFurnitureLine(std::string_view text) {
-  return IsAdLabel(text) || IsCreditLine(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
+  return IsAdLabel(text) || IsCreditLine(text) || IsBylineLine(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
          IsCommentLine(text) || IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
 }
 
@@ -344,7 +363,6 @@ bool IsPhotoCaption(std::string_view text) {
 void DropFurniture(std::vector<Candidate>* blocks) {
   std::vector<Candidate> kept;
   kept.reserve(blocks->size());
-  std::unordered_set<std::string> seen;
   const std::size_t n = blocks->size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& text = (*blocks)[i].block.text;
@@ -360,8 +378,13 @@ void DropFurniture(std::vector<Candidate>* blocks) {
     }
     if (IsFurnitureLine(text)) continue;
     if (!kept.empty() && kept.back().block.text == text) continue;
-    // A longer block seen before is a repeat (galleries, sticky summaries, duplicated captions).
-    if (CountWords(text) >= 5 && !seen.insert(text).second) continue;
+    // A longer block seen a few blocks before is a repeat (gallery captions, sticky summaries).
+    const std::size_t window = std::min<std::size_t>(kept.size(), kRepeatWindow);
+    if (CountWords(text) >= 5 &&
+        std::any_of(kept.end() - static_cast<std::ptrdiff_t>(window), kept.end(),
+                    [&](const Candidate& c) { return c.block.text == text; })) {
+      continue;
+    }
     kept.push_back(std::move((*blocks)[i]));
   }
   *blocks = std::move(kept);

@@ -47,6 +47,9 @@ bool IsPromoLine(std::string_view text);
 // A photo credit alone: "Photo: Hau Dinh, AP", "(Photograph by Jane Doe)".
 bool IsCreditLine(std::string_view text);
 
+// A byline with the date and time after it: "By HNN Staff | November 18, 2019 at 2:26 PM".
+bool IsBylineLine(std::string_view text);
+
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);
 
@@ -54,8 +57,8 @@ bool IsFurnitureLine(std::string_view text);
 bool IsPhotoCaption(std::string_view text);
 
 // Removes furniture from body blocks, in place: furniture lines, video players (a duration
-// and the title lines that follow it), blocks repeating the one before, and repeats of
-// earlier blocks of five words or more.
+// and the title lines that follow it), blocks repeating the one before, and blocks of five
+// words or more repeating one of the few blocks before them.
 void DropFurniture(std::vector<Candidate>* blocks);
 
 }  // namespace redline::normalize

@@ -23,7 +23,7 @@ inline std::string StoryRevisionPath(int n) {
 }
 
 // Runs a program with a clean environment for redline: no REDLINE_ARCHIVE, no pager.
-inline ProcessResult Run(const std::vector<std::string>& argv, ProcessOptions options = {}) {
+inline ProcessResult RunCommand(const std::vector<std::string>& argv, ProcessOptions options = {}) {
   options.env.emplace("REDLINE_ARCHIVE", "");
   options.env.emplace("NO_COLOR", "");
   options.env.emplace("PAGER", "cat");
@@ -42,7 +42,7 @@ class ArchiveTest : public ::testing::Test {
   // redline -C <archive> args...
   ProcessResult Redline(std::vector<std::string> args, ProcessOptions options = {}) {
     args.insert(args.begin(), REDLINE_BINARY);
-    return Run(args, std::move(options));
+    return RunCommand(args, std::move(options));
   }
   ProcessResult InArchive(std::vector<std::string> args, ProcessOptions options = {}) {
     args.insert(args.begin(), {"-C", archive_});
@@ -50,7 +50,7 @@ class ArchiveTest : public ::testing::Test {
   }
   ProcessResult Git(std::vector<std::string> args) {
     args.insert(args.begin(), {"git", "-C", archive_});
-    return Run(args);
+    return RunCommand(args);
   }
   // Records fixture revisions 1..n at their fixed times.
   void RecordRevisions(int n) {

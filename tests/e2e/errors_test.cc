@@ -42,7 +42,7 @@ TEST_F(BadInputTest, EmptyFile) {
 
 TEST_F(BadInputTest, WhitespaceOnlyFile) {
   WriteFileOrDie(root_ / "blank.txt", " \n\n\t\n");
-  ExpectRefused({"snapshot", kStory, root_ / "blank.txt"}, 3, "no article text");
+  ExpectRefused({"snapshot", kStory, root_ / "blank.txt"}, 3, "empty");
 }
 
 TEST_F(BadInputTest, BinaryFile) {
@@ -58,7 +58,7 @@ TEST_F(BadInputTest, InvalidUtf8) {
 }
 
 TEST_F(BadInputTest, InvalidStoryIds) {
-  for (const std::string id : {"../etc", "Upper", "-dash", "a/b", "", std::string(129, 'a'), std::string("a\x1b[31mb")}) {
+  for (const std::string& id : std::vector<std::string>{"../etc", "Upper", "_under", ".dot", "a/b", "", std::string(129, 'a'), "a\x1b[31mb"}) {
     ExpectRefused({"snapshot", id, StoryRevisionPath(2)}, 3, "story id");
   }
   ExpectRefused({"log", "../x"}, 3, "story id");
@@ -87,15 +87,15 @@ TEST_F(BadInputTest, BadTimeAndUsage) {
 
 TEST(Archive, FolderThatIsNotAnArchive) {
   TempDir dir;
-  const ProcessResult r = Run({REDLINE_BINARY, "-C", dir.path(), "log", kStory});
+  const ProcessResult r = RunCommand({REDLINE_BINARY, "-C", dir.path(), "log", kStory});
   EXPECT_EQ(r.exit_code, 4);
   ExpectOneErrorLine(r);
   EXPECT_NE(r.err.find("redline init"), std::string::npos) << r.err;
 
   // A plain git repository is not an archive either, and is left alone.
-  ASSERT_EQ(Run({"git", "init", "-q", dir / "plain"}).exit_code, 0);
+  ASSERT_EQ(RunCommand({"git", "init", "-q", dir / "plain"}).exit_code, 0);
   const std::string before = RepositoryFingerprint(dir / "plain");
-  const ProcessResult s = Run({REDLINE_BINARY, "-C", dir / "plain", "snapshot", kStory, StoryRevisionPath(1)});
+  const ProcessResult s = RunCommand({REDLINE_BINARY, "-C", dir / "plain", "snapshot", kStory, StoryRevisionPath(1)});
   EXPECT_EQ(s.exit_code, 4);
   ExpectOneErrorLine(s);
   EXPECT_EQ(RepositoryFingerprint(dir / "plain"), before);
@@ -103,16 +103,16 @@ TEST(Archive, FolderThatIsNotAnArchive) {
   // No archive anywhere above the current directory.
   ProcessOptions options;
   options.cwd = dir.path();
-  const ProcessResult nowhere = Run({REDLINE_BINARY, "stories"}, options);
+  const ProcessResult nowhere = RunCommand({REDLINE_BINARY, "stories"}, options);
   EXPECT_EQ(nowhere.exit_code, 4);
   ExpectOneErrorLine(nowhere);
 }
 
 TEST(Archive, InitRefusesAnExistingArchive) {
   TempDir dir;
-  ASSERT_EQ(Run({REDLINE_BINARY, "init", dir / "a"}).exit_code, 0);
+  ASSERT_EQ(RunCommand({REDLINE_BINARY, "init", dir / "a"}).exit_code, 0);
   const std::string before = RepositoryFingerprint(dir / "a");
-  const ProcessResult again = Run({REDLINE_BINARY, "init", dir / "a"});
+  const ProcessResult again = RunCommand({REDLINE_BINARY, "init", dir / "a"});
   EXPECT_EQ(again.exit_code, 4);
   ExpectOneErrorLine(again);
   EXPECT_EQ(RepositoryFingerprint(dir / "a"), before);
@@ -121,8 +121,8 @@ TEST(Archive, InitRefusesAnExistingArchive) {
 TEST(Archive, DiscoveryByFlagEnvironmentAndUpwardSearch) {
   TempDir dir;
   const std::string archive = dir / "archive";
-  ASSERT_EQ(Run({REDLINE_BINARY, "init", archive}).exit_code, 0);
-  ASSERT_EQ(Run({REDLINE_BINARY, "--archive", archive, "snapshot", kStory, StoryRevisionPath(1)}).exit_code, 0);
+  ASSERT_EQ(RunCommand({REDLINE_BINARY, "init", archive}).exit_code, 0);
+  ASSERT_EQ(RunCommand({REDLINE_BINARY, "--archive", archive, "snapshot", kStory, StoryRevisionPath(1)}).exit_code, 0);
 
   ProcessOptions env;
   env.env["REDLINE_ARCHIVE"] = archive;
@@ -131,31 +131,31 @@ TEST(Archive, DiscoveryByFlagEnvironmentAndUpwardSearch) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find(kStory), std::string::npos);
 
-  ASSERT_EQ(Run({"mkdir", "-p", archive + "/deep/er"}).exit_code, 0);
+  ASSERT_EQ(RunCommand({"mkdir", "-p", archive + "/deep/er"}).exit_code, 0);
   ProcessOptions nested;
   nested.cwd = archive + "/deep/er";
-  r = Run({REDLINE_BINARY, "log", kStory}, nested);
+  r = RunCommand({REDLINE_BINARY, "log", kStory}, nested);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, 3), "  1") << r.out;
 }
 
 TEST(Cli, EveryCommandHasHelp) {
   for (const char* command : {"init", "normalize", "snapshot", "stories", "log", "show", "diff", "diff-files"}) {
-    const ProcessResult r = Run({REDLINE_BINARY, command, "--help"});
+    const ProcessResult r = RunCommand({REDLINE_BINARY, command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << command << ": " << r.out;
   }
-  const ProcessResult top = Run({REDLINE_BINARY, "--help"});
+  const ProcessResult top = RunCommand({REDLINE_BINARY, "--help"});
   EXPECT_EQ(top.exit_code, 0);
   EXPECT_NE(top.out.find("snapshot"), std::string::npos);
 }
 
 TEST(Cli, UnknownCommandSuggestsTheClosest) {
-  const ProcessResult r = Run({REDLINE_BINARY, "snapshto", "x"});
+  const ProcessResult r = RunCommand({REDLINE_BINARY, "snapshto", "x"});
   EXPECT_EQ(r.exit_code, 2);
   ExpectOneErrorLine(r);
   EXPECT_NE(r.err.find("did you mean 'snapshot'"), std::string::npos) << r.err;
-  EXPECT_EQ(Run({REDLINE_BINARY}).exit_code, 2);
+  EXPECT_EQ(RunCommand({REDLINE_BINARY}).exit_code, 2);
 }
 
 }  // namespace

@@ -100,8 +100,8 @@ TEST_F(ArchiveTest, EveryRevisionSpecFormResolves) {
   ASSERT_FALSE(third.empty());
   const json log = json::parse(InArchive({"log", kStory, "--json"}).out);
   const std::string commit = log["revisions"][2]["commit"];
-  for (const std::string spec : {"3", "~1", commit.substr(0, 7), commit, std::string("2022-09-01T20:00:00Z"),
-                                 std::string("2022-09-02T00:59:59Z")}) {
+  for (const std::string& spec : std::vector<std::string>{"3", "~1", commit.substr(0, 7), commit, "2022-09-01T20:00:00Z",
+                                 "2022-09-02T00:59:59Z"}) {
     const ProcessResult r = InArchive({"show", kStory + "@" + spec});
     EXPECT_EQ(r.exit_code, 0) << spec << ": " << r.err;
     EXPECT_EQ(r.out, third) << spec;
@@ -118,7 +118,12 @@ TEST_F(ArchiveTest, DiffShowsTheNewsroomsEditsAndNoTemplateNoise) {
 
   const ProcessResult latest = InArchive({"diff", kStory, "--format", "plain"});
   ASSERT_EQ(latest.exit_code, 0) << latest.err;
-  EXPECT_NE(latest.out.find("# [-"), std::string::npos) << "headline rewrite missing:\n" << latest.out;
+  EXPECT_NE(latest.out.find("# UN\u2019s Xinjiang [-human rights report expected to further strain relations -]"
+                            "{+report set to deepen rift +}between China and {+the +}West\n"),
+            std::string::npos)
+      << "headline rewrite missing:\n" << latest.out;
+  EXPECT_NE(latest.out.find("[-completely -]hijacked by the West at [-the highest-]{+a high+} level"), std::string::npos)
+      << "softened quote missing:\n" << latest.out;
   EXPECT_EQ(latest.out, InArchive({"diff", kStory, "3", "4", "--format", "plain"}).out);
 
   for (int a = 1; a <= 4; ++a) {
@@ -179,7 +184,7 @@ TEST_F(ArchiveTest, PlainGitReadsTheArchive) {
   EXPECT_NE(files.out.find("/un-xinjiang-report/raw.html\n"), std::string::npos) << files.out;
 
   TempDir clone_root;
-  const ProcessResult clone = Run({"git", "clone", "-q", archive_, clone_root / "clone"});
+  const ProcessResult clone = RunCommand({"git", "clone", "-q", archive_, clone_root / "clone"});
   EXPECT_EQ(clone.exit_code, 0) << clone.err;
 }
 
