@@ -116,6 +116,18 @@ class Archive {
   // the story's first capture.
   Result<Revision> Resolve(const std::string& story, const std::string& spec);
   // The canonical text, and the raw input (NotFound if none), as of `revision`.
+  // Batches record many revisions as one unit of work (a fetch round, a bulk import).
+  // Between BeginBatch and CommitBatch, Record keeps objects in memory and moves no ref;
+  // Latest, Log, Resolve and ReadText see the pending revisions, Stories does not.
+  // CommitBatch writes one pack, moves main and every touched story's ref in one
+  // transaction, then writes the index and work tree once. If main or a story ref moved
+  // meanwhile, or anything fails, nothing is recorded. AbortBatch (or destroying the
+  // Archive) drops the pending revisions.
+  Status BeginBatch();
+  Status CommitBatch();
+  void AbortBatch();
+  bool InBatch() const;
+
   Result<std::string> ReadText(const Revision& revision);
   Result<std::string> ReadRaw(const Revision& revision);
 

@@ -224,6 +224,10 @@ struct RenderOptions {
 //   "ignored":true. Invalid UTF-8 becomes U+FFFD.
 std::string RenderDiff(const WordDiff& diff, const RenderOptions& options);
 
+// `text` with every C0 control other than '\n', DEL, every C1 control and every byte of
+// invalid UTF-8 replaced by U+FFFD: safe to print on a terminal.
+std::string TerminalSafe(std::string_view text);
+
 // Blame: for each sentence of texts.back(), the index (into `texts`, oldest first) of the
 // text that introduced that sentence in its current form: it is inherited from the text
 // before whenever the sentence alignment of two neighbouring texts pairs it with an equal

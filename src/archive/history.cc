@@ -17,8 +17,10 @@ Status NoSuchStory(std::string_view story) {
   return Status::NotFound("no story '" + std::string(story) + "' in the archive");
 }
 
+}  // namespace
+
 // The commit refs/redline/stories/<story> points at, or nullopt.
-Result<std::optional<git_oid>> StoryHead(git_repository* repo, std::string_view story) {
+Result<std::optional<git_oid>> StoryRefTarget(git_repository* repo, std::string_view story) {
   git_oid id;
   const int code = git_reference_name_to_id(&id, repo, StoryRefName(story).c_str());
   if (code == GIT_ENOTFOUND) {
@@ -28,6 +30,16 @@ Result<std::optional<git_oid>> StoryHead(git_repository* repo, std::string_view 
   REDLINE_RETURN_IF_ERROR(git::Check(code, "reading the ref of story '" + std::string(story) + "'"));
   return std::optional<git_oid>(id);
 }
+
+Result<std::optional<git_oid>> Archive::Impl::StoryTip(std::string_view story) {
+  if (batch) {
+    const auto pending = batch->stories.find(story);
+    if (pending != batch->stories.end()) return std::optional<git_oid>(pending->second.tip);
+  }
+  return StoryRefTarget(repo.get(), story);
+}
+
+namespace {
 
 Result<Revision> ReadRevision(git_repository* repo, const git_oid& id, std::string_view story) {
   const std::string hex = git::ToHex(id);
@@ -96,7 +108,7 @@ Result<std::optional<std::string>> ReadFileAt(git_repository* repo, const std::s
 
 Result<std::optional<Revision>> Archive::Latest(const std::string& story) {
   REDLINE_RETURN_IF_ERROR(ValidateArchiveStoryId(story));
-  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> head, StoryHead(impl_->repo.get(), story));
+  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> head, impl_->StoryTip(story));
   if (!head) return std::optional<Revision>();
   REDLINE_ASSIGN_OR_RETURN(Revision latest, ReadRevision(impl_->repo.get(), *head, story));
   return std::optional<Revision>(std::move(latest));
@@ -105,7 +117,7 @@ Result<std::optional<Revision>> Archive::Latest(const std::string& story) {
 Result<std::vector<Revision>> Archive::Log(const std::string& story) {
   REDLINE_RETURN_IF_ERROR(ValidateArchiveStoryId(story));
   git_repository* repo = impl_->repo.get();
-  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> head, StoryHead(repo, story));
+  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> head, impl_->StoryTip(story));
   if (!head) return NoSuchStory(story);
 
   std::vector<Revision> log;
@@ -147,7 +159,7 @@ Result<std::vector<StorySummary>> Archive::Stories() {
     if (!full_name.starts_with(kStoryRefPrefix)) continue;
     const std::string story(full_name.substr(kStoryRefPrefix.size()));
     if (!ValidateArchiveStoryId(story).ok()) continue;  // not one of ours
-    REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> head, StoryHead(repo, story));
+    REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> head, impl_->StoryTip(story));
     if (!head) continue;  // deleted while listing
     REDLINE_ASSIGN_OR_RETURN(Revision latest, ReadRevision(repo, *head, story));
     stories.push_back({story, latest.number, latest.time, std::move(latest.headline)});

@@ -37,6 +37,8 @@ Status ValidateNewRevision(const NewRevision& revision) {
   return Status::Ok();
 }
 
+}  // namespace
+
 // The commit `ref` points at, or nullopt if there is no such ref.
 Result<std::optional<git_oid>> RefTarget(git_repository* repo, const std::string& ref) {
   git_oid id;
@@ -48,6 +50,8 @@ Result<std::optional<git_oid>> RefTarget(git_repository* repo, const std::string
   REDLINE_RETURN_IF_ERROR(git::Check(code, "reading " + ref));
   return std::optional<git_oid>(id);
 }
+
+namespace {
 
 Result<git::CommitPtr> LookupCommit(git_repository* repo, const git_oid& id) {
   git_commit* raw = nullptr;
@@ -101,8 +105,12 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   git_repository* repo = impl_->repo.get();
   git_index* index = impl_->index.get();
 
-  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head,
-                           RefTarget(repo, std::string(kMainRef)));
+  std::optional<git_oid> head;
+  if (impl_->batch) {
+    head = impl_->batch->head;
+  } else {
+    REDLINE_ASSIGN_OR_RETURN(head, RefTarget(repo, std::string(kMainRef)));
+  }
   if (!head) return Status::Archive("the archive has no main branch");
   REDLINE_ASSIGN_OR_RETURN(std::optional<Revision> previous, Latest(revision.story));
   std::optional<git_oid> previous_id;
@@ -147,6 +155,7 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
         git_commit_create_from_ids(&commit_id, repo, nullptr, signature.get(), signature.get(),
                                    nullptr, message.c_str(), &tree_id, 1, parents),
         "writing the commit"));
+    if (impl_->batch) return commit_id;  // refs move when the batch commits
     REDLINE_RETURN_IF_ERROR(MoveRefs(repo, *head, previous_id, StoryRefName(revision.story),
                                      commit_id, signature.get(),
                                      "redline: record " + revision.story + " revision " +
@@ -156,8 +165,42 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   Result<git_oid> commit_id = commit_and_publish();
   if (!commit_id.ok()) {
     impl_->index_synced = false;
-    if (git_index_read(index, /*force=*/1) < 0) git_error_clear();
+    if (impl_->batch) {
+      // Back to the batch's last tree, which only the in-memory index and database hold.
+      if (!impl_->SyncIndexWithHead(impl_->batch->head).ok()) git_error_clear();
+    } else if (git_index_read(index, /*force=*/1) < 0) {
+      git_error_clear();
+    }
     return commit_id.status();
+  }
+
+  Revision recorded;
+  recorded.story = revision.story;
+  recorded.number = trailers.number;
+  recorded.commit = git::ToHex(*commit_id);
+  recorded.time = revision.captured_at;
+  recorded.headline = message.substr(0, message.find('\n'));
+  recorded.source_url = SingleLine(revision.source_url);
+  recorded.added_words = revision.added_words;
+  recorded.removed_words = revision.removed_words;
+  recorded.total_words = revision.total_words;
+  recorded.previous_commit = trailers.previous_commit;
+
+  if (impl_->batch) {
+    Batch& batch = *impl_->batch;
+    auto [pending, inserted] = batch.stories.try_emplace(revision.story);
+    if (inserted) pending->second.original_tip = previous_id;
+    pending->second.tip = *commit_id;
+    pending->second.article_path = article_path;
+    pending->second.raw_path = raw_path;
+    pending->second.other_raw_path = other_raw_path;
+    pending->second.text = revision.text;
+    pending->second.raw = revision.raw;
+    pending->second.mtime = revision.captured_at.seconds;
+    batch.head = *commit_id;
+    impl_->index_synced = true;
+    impl_->synced_head = *commit_id;
+    return recorded;
   }
 
   // The revision is recorded; now make the work tree and the index file match it.
@@ -178,17 +221,9 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   impl_->synced_head = *commit_id;
   git_oid_cpy(&impl_->synced_checksum, git_index_checksum(index));
 
-  Revision recorded;
-  recorded.story = revision.story;
-  recorded.number = trailers.number;
-  recorded.commit = git::ToHex(*commit_id);
-  recorded.time = revision.captured_at;
-  recorded.headline = message.substr(0, message.find('\n'));
-  recorded.source_url = SingleLine(revision.source_url);
-  recorded.added_words = revision.added_words;
-  recorded.removed_words = revision.removed_words;
-  recorded.total_words = revision.total_words;
-  recorded.previous_commit = trailers.previous_commit;
+  impl_->index_synced = true;
+  impl_->synced_head = *commit_id;
+  git_oid_cpy(&impl_->synced_checksum, git_index_checksum(index));
   return recorded;
 }
 

@@ -93,7 +93,7 @@ Runner SetupLog(CLI::App* app, const GlobalOptions* globals) {
     const bool color = UseColor(globals->color);
     for (const auto& r : *log) {
       const std::string counts = "+" + std::to_string(r.added_words) + " -" + std::to_string(r.removed_words);
-      std::printf("%s%3d%s  %s  %s%s%s  %-13s  %s\n", color ? "\x1b[1m" : "", r.number, color ? "\x1b[m" : "",
+      std::printf("%s%3d%s  %-25s  %s%s%s  %-13s  %s\n", color ? "\x1b[1m" : "", r.number, color ? "\x1b[m" : "",
                   FormatTime(r.time).c_str(), color ? "\x1b[33m" : "", r.commit.substr(0, 7).c_str(),
                   color ? "\x1b[m" : "", counts.c_str(), r.headline.c_str());
     }

@@ -138,22 +138,25 @@ std::vector<std::string> TokenTexts(std::string_view text) {
 
 std::size_t CountTokens(std::string_view text) { return Tokenize(text).size(); }
 
-TEST(AlignText, SingleLineAlignmentIsMinimalInTokens) {
+// The property: on small inputs the token edits equal a brute-force LCS (before the
+// readability passes, which only regroup). Moves trade minimality for meaning: skipped.
+TEST(AlignTexts, SmallInputsGetAMinimalTokenAlignment) {
   std::mt19937 rng(99);
+  int checked = 0;
   for (int round = 0; round < 3000; ++round) {
-    std::string old_text = testing::RandomText(&rng, 25);
-    std::string new_text = round % 4 == 0 ? testing::RandomText(&rng, 25) : testing::Edit(&rng, old_text);
-    std::erase(old_text, '\n');
-    std::erase(new_text, '\n');
-    const std::vector<Chunk> chunks = AlignText(old_text, new_text);
+    const std::string old_text = testing::RandomText(&rng, 25);
+    const std::string new_text = round % 4 == 0 ? testing::RandomText(&rng, 25) : testing::Edit(&rng, old_text);
+    const Alignment alignment = AlignTexts(old_text, new_text, DiffOptions());
+    if (!alignment.moves.empty()) continue;
+    ++checked;
     std::size_t edited_tokens = 0;
     std::size_t old_pos = 0, new_pos = 0;
-    for (std::size_t k = 0; k < chunks.size(); ++k) {
-      const Chunk& c = chunks[k];
+    for (std::size_t k = 0; k < alignment.chunks.size(); ++k) {
+      const Chunk& c = alignment.chunks[k];
       ASSERT_EQ(c.old_begin, old_pos);
       ASSERT_EQ(c.new_begin, new_pos);
       if (k > 0) {
-        ASSERT_NE(chunks[k - 1].changed, c.changed);
+        ASSERT_NE(alignment.chunks[k - 1].changed, c.changed);
       }
       const std::string_view o = std::string_view(old_text).substr(c.old_begin, c.old_end - c.old_begin);
       const std::string_view n = std::string_view(new_text).substr(c.new_begin, c.new_end - c.new_begin);
@@ -172,11 +175,12 @@ TEST(AlignText, SingleLineAlignmentIsMinimalInTokens) {
     ASSERT_EQ(edited_tokens, a.size() + b.size() - 2 * LcsLength(a, b))
         << "old: " << old_text << "\nnew: " << new_text;
   }
+  EXPECT_GT(checked, 2500);
 }
 
-TEST(AlignText, AlignsLinesFirst) {
+TEST(AlignTexts, AlignsLinesFirst) {
   // The word "same" of the changed first line must not pair with the equal third line.
-  const std::vector<Chunk> chunks = AlignText("one same\n\nsame\n", "two\n\nsame\n");
+  const std::vector<Chunk> chunks = AlignTexts("one same\n\nsame\n", "two\n\nsame\n", DiffOptions()).chunks;
   ASSERT_EQ(chunks.size(), 2u);
   EXPECT_EQ(chunks[0], (Chunk{true, 0, 8, 0, 3}));
   EXPECT_EQ(chunks[1], (Chunk{false, 8, 15, 3, 10}));

@@ -40,8 +40,14 @@ void CheckDiff(const std::string& old_text, const std::string& new_text) {
     const DiffOp& op = diff.ops[k];
     ASSERT_FALSE(op.text.empty());
     if (k > 0) {
-      ASSERT_NE(diff.ops[k - 1].kind, op.kind) << "ops are merged";
-      ASSERT_FALSE(diff.ops[k - 1].kind == OpKind::kInsert && op.kind == OpKind::kDelete);
+      const DiffOp& previous = diff.ops[k - 1];
+      const bool moved = previous.move >= 0 || op.move >= 0;
+      if (!moved) {
+        ASSERT_NE(previous.kind, op.kind) << "ops are merged";
+        ASSERT_FALSE(previous.kind == OpKind::kInsert && op.kind == OpKind::kDelete);
+      } else {
+        ASSERT_FALSE(previous.kind == op.kind && previous.move == op.move) << "ops are merged";
+      }
     }
     if (op.kind != OpKind::kInsert) old_pos += op.text.size();
     if (op.kind != OpKind::kDelete) new_pos += op.text.size();

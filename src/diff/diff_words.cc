@@ -1,33 +1,152 @@
-// DiffWords: alignment chunks -> merged ops and stats.
+// DiffWords: alignment -> readable chunks -> ops, stats, moves, sentence labels, summary.
+#include <algorithm>
+
+#include "diff/keys.h"
 #include "diff/regroup.h"
 #include "diff/stats.h"
+#include "diff/summary.h"
 #include "diff/text_align.h"
 #include "redline/diff.h"
 
 namespace redline {
+namespace diff {
+namespace {
 
-WordDiff DiffWords(std::string_view old_text, std::string_view new_text) {
-  std::vector<diff::Chunk> chunks = diff::AlignText(old_text, new_text);
-  diff::JoinReplacements(old_text, &chunks);
-  diff::SlideToWordStarts(old_text, new_text, &chunks);
+std::string_view Slice(std::string_view text, std::size_t begin, std::size_t end) {
+  return text.substr(begin, end - begin);
+}
 
-  WordDiff result;
-  result.ops.reserve(chunks.size() * 2);
-  const auto add = [&](OpKind kind, std::string_view text) {
-    if (!text.empty()) result.ops.push_back({kind, std::string(text)});
-  };
-  for (const diff::Chunk& chunk : chunks) {
-    const std::string_view removed = old_text.substr(chunk.old_begin, chunk.old_end - chunk.old_begin);
-    const std::string_view added = new_text.substr(chunk.new_begin, chunk.new_end - chunk.new_begin);
+void AddOp(std::vector<DiffOp>* ops, OpKind kind, std::string_view text, int move, bool ignored) {
+  if (text.empty()) return;
+  if (!ops->empty()) {
+    DiffOp& last = ops->back();
+    if (last.kind == kind && last.move == move && last.ignored == ignored) {
+      last.text.append(text);
+      return;
+    }
+  }
+  ops->push_back({kind, std::string(text), move, ignored});
+}
+
+// Readability passes, ignored marks, then ops.
+std::vector<DiffOp> FinishChunks(std::string_view old_text, std::string_view new_text, const IgnoreSet& ignore,
+                                 std::vector<Chunk>* chunks) {
+  JoinReplacements(old_text, chunks);
+  SlideToWordStarts(old_text, new_text, chunks);
+  std::vector<DiffOp> ops;
+  ops.reserve(chunks->size() * 2);
+  for (Chunk& chunk : *chunks) {
+    const std::string_view removed = Slice(old_text, chunk.old_begin, chunk.old_end);
+    const std::string_view added = Slice(new_text, chunk.new_begin, chunk.new_end);
     if (!chunk.changed) {
-      add(OpKind::kEqual, removed);
+      AddOp(&ops, OpKind::kEqual, removed, -1, false);
       continue;
     }
-    add(OpKind::kDelete, removed);
-    add(OpKind::kInsert, added);
-    result.has_changes = true;
+    if (ignore.any() && chunk.move < 0) chunk.ignored = SameUnder(removed, added, ignore);
+    AddOp(&ops, OpKind::kDelete, removed, chunk.move, chunk.ignored);
+    AddOp(&ops, OpKind::kInsert, added, chunk.move, chunk.ignored);
   }
+  return ops;
+}
+
+// Position of the entry of `sorted` equal to `begin`.
+long IndexOf(const std::vector<std::size_t>& sorted, std::size_t begin) {
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), begin);
+  return it == sorted.end() ? -1 : static_cast<long>(it - sorted.begin());
+}
+
+std::size_t BlockAt(const std::vector<Line>& lines, std::size_t pos) {
+  const auto it =
+      std::upper_bound(lines.begin(), lines.end(), pos, [](std::size_t p, const Line& line) { return p < line.begin; });
+  if (it == lines.begin()) return 0;
+  const Line& line = *(it - 1);
+  return line.block < 0 ? 0 : static_cast<std::size_t>(line.block);
+}
+
+}  // namespace
+}  // namespace diff
+
+const char* SentenceLabelName(SentenceLabel label) {
+  switch (label) {
+    case SentenceLabel::kEdited: return "edited";
+    case SentenceLabel::kAdded: return "added";
+    case SentenceLabel::kDeleted: return "deleted";
+    case SentenceLabel::kMoved: return "moved";
+    case SentenceLabel::kUnchanged: break;
+  }
+  return "unchanged";
+}
+
+WordDiff DiffWords(std::string_view old_text, std::string_view new_text) {
+  return DiffWords(old_text, new_text, DiffOptions());
+}
+
+WordDiff DiffWords(std::string_view old_text, std::string_view new_text, const DiffOptions& options) {
+  const diff::IgnoreSet ignore = diff::IgnoreSet::From(options);
+  diff::Alignment alignment = diff::AlignTexts(old_text, new_text, options);
+  WordDiff result;
+  result.ops = diff::FinishChunks(old_text, new_text, ignore, &alignment.chunks);
+  for (const DiffOp& op : result.ops) result.has_changes = result.has_changes || (op.kind != OpKind::kEqual && !op.ignored);
   result.stats = diff::ComputeStats(result.ops);
+  result.approximate = alignment.approximate;
+
+  // Sentence indices: every sentence of each text appears once in the records.
+  std::vector<std::size_t> old_starts, new_starts;
+  if (options.label_sentences) {
+    for (const diff::SentenceRecord& r : alignment.sentences) {
+      if (r.has_old) old_starts.push_back(r.old_span.begin);
+      if (r.has_new) new_starts.push_back(r.new_span.begin);
+    }
+    std::sort(old_starts.begin(), old_starts.end());
+    std::sort(new_starts.begin(), new_starts.end());
+    result.sentences.reserve(alignment.sentences.size());
+    for (const diff::SentenceRecord& r : alignment.sentences) {
+      SentenceChange change;
+      change.label = r.label;
+      if (r.has_old) {
+        change.old_index = diff::IndexOf(old_starts, r.old_span.begin);
+        change.old_begin = r.old_span.begin;
+        change.old_end = r.old_span.end;
+      }
+      if (r.has_new) {
+        change.new_index = diff::IndexOf(new_starts, r.new_span.begin);
+        change.new_begin = r.new_span.begin;
+        change.new_end = r.new_span.end;
+      }
+      result.sentences.push_back(change);
+    }
+  }
+
+  DiffOptions inner_options = options;
+  inner_options.detect_moves = false;
+  inner_options.label_sentences = false;
+  for (const diff::MoveSpan& span : alignment.moves) {
+    Move move;
+    move.level = span.level;
+    move.exact = span.exact;
+    move.old_begin = span.old_span.begin;
+    move.old_end = span.old_span.end;
+    move.new_begin = span.new_span.begin;
+    move.new_end = span.new_span.end;
+    move.from_block = diff::BlockAt(alignment.old_lines, move.old_begin);
+    move.to_block = diff::BlockAt(alignment.new_lines, move.new_begin);
+    if (options.label_sentences) {
+      move.from_sentence = static_cast<std::size_t>(std::max(0L, diff::IndexOf(old_starts, move.old_begin)));
+      move.to_sentence = static_cast<std::size_t>(std::max(0L, diff::IndexOf(new_starts, move.new_begin)));
+    }
+    const std::string_view from = diff::Slice(old_text, move.old_begin, move.old_end);
+    const std::string_view to = diff::Slice(new_text, move.new_begin, move.new_end);
+    move.words = CountWords(to);
+    if (move.exact) {
+      move.ops.push_back({OpKind::kEqual, std::string(to)});
+    } else {
+      diff::Alignment inner = diff::AlignTexts(from, to, inner_options);
+      move.ops = diff::FinishChunks(from, to, ignore, &inner.chunks);
+    }
+    result.moves.push_back(std::move(move));
+  }
+  result.summary =
+      diff::Summarize(old_text, new_text, alignment, result.sentences, result.stats, options);
   return result;
 }
 

@@ -14,7 +14,7 @@ namespace redline::diff {
 namespace {
 
 constexpr std::size_t kSketchSize = 16;
-constexpr std::size_t kMaxPosting = 32;  // a shingle shared by more pieces says little
+constexpr std::size_t kMaxPosting = 8;  // a shingle shared by more pieces says little
 constexpr std::size_t kMinSharedShingles = 2;
 
 // Bottom-k sketch: the smallest hashes of a piece's word bigrams.
@@ -39,9 +39,18 @@ struct Sketch {
   }
 };
 
-bool IsSketchWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+// Bytes of sketch words: ASCII letters and digits, and every non-ASCII byte.
+struct WordBytes {
+  bool table[256] = {};
+  constexpr WordBytes() {
+    for (int c = 0; c < 256; ++c) {
+      table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    }
+  }
+};
+constexpr WordBytes kWordBytes;
+
+bool IsSketchWordByte(unsigned char c) { return kWordBytes.table[c]; }
 
 std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 33;
@@ -57,11 +66,15 @@ Sketch MakeSketch(std::string_view text, Span span, bool fold_case) {
   while (pos < span.end) {
     while (pos < span.end && !IsSketchWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
     if (pos == span.end) break;
-    std::uint64_t h = 0xCBF29CE484222325ull;
-    while (pos < span.end && IsSketchWordByte(static_cast<unsigned char>(text[pos]))) {
-      char c = text[pos++];
-      if (fold_case && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    const std::size_t start = pos;
+    while (pos < span.end && IsSketchWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
+    std::uint64_t h;
+    if (fold_case) {
+      std::string folded(text.substr(start, pos - start));
+      for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      h = HashBytes(folded);
+    } else {
+      h = HashBytes(text.substr(start, pos - start));
     }
     ++sketch.words;
     sketch.Add(Mix(previous * 0x9E3779B97F4A7C15ull + h));
@@ -160,21 +173,22 @@ class NearMatcher {
 
   // Appends proposals as (from, to); `swap` stores them as (to, from).
   void Propose(bool swap, std::vector<Proposal>* out) {
+    std::vector<std::uint32_t> hits;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> shared;  // (to piece, count)
     for (std::size_t i = 0; i < from_.size(); ++i) {
       const Sketch& sketch = from_sketches_[i];
       if (sketch.words < rules_.min_near_words) continue;
-      shared.clear();
+      hits.clear();
       for (std::size_t k = 0; k < sketch.size; ++k) {
-        index_.ForEach(sketch.values[k], [&](std::uint32_t j) {
-          for (auto& entry : shared) {
-            if (entry.first == j) {
-              ++entry.second;
-              return;
-            }
-          }
-          shared.emplace_back(j, 1);
-        });
+        index_.ForEach(sketch.values[k], [&](std::uint32_t j) { hits.push_back(j); });
+      }
+      std::sort(hits.begin(), hits.end());
+      shared.clear();
+      for (std::size_t k = 0; k < hits.size();) {
+        std::size_t end = k;
+        while (end < hits.size() && hits[end] == hits[k]) ++end;
+        shared.emplace_back(hits[k], static_cast<std::uint32_t>(end - k));
+        k = end;
       }
       std::uint32_t best_cross = 0, best_own = 0;
       std::size_t cross = 0, own = 0;
@@ -265,10 +279,10 @@ std::vector<MovePair> FindMoves(std::string_view old_text, std::string_view new_
     const bool fold = ignore.case_;
     std::vector<Sketch> old_sketches(olds.size()), new_sketches(news.size());
     for (std::size_t i = 0; i < olds.size(); ++i) {
-      if (!has_equal_new[i]) old_sketches[i] = MakeSketch(old_text, olds[i].span, fold);
+      if (olds[i].near && !has_equal_new[i]) old_sketches[i] = MakeSketch(old_text, olds[i].span, fold);
     }
     for (std::size_t j = 0; j < news.size(); ++j) {
-      if (!has_equal_old[j]) new_sketches[j] = MakeSketch(new_text, news[j].span, fold);
+      if (news[j].near && !has_equal_old[j]) new_sketches[j] = MakeSketch(new_text, news[j].span, fold);
     }
     NearMatcher forward(old_text, new_text, olds, news, old_sketches, new_sketches, ignore, rules);
     forward.Propose(false, &proposals);

@@ -17,6 +17,9 @@ struct MoveCandidate {
   Span span;              // bytes of the old or the new text
   std::uint32_t id = 0;   // comparison key id: equal ids, equal text under the options
   std::size_t group = 0;  // the changed run holding it; moves join different runs
+  // May pair with a nearly equal piece. Callers leave this off for pieces that plainly
+  // were edited in place, which keeps the sketching cost down on heavily edited texts.
+  bool near = true;
 };
 
 struct MovePair {

@@ -16,6 +16,8 @@ std::size_t NewLength(const Chunk& c) { return c.new_end - c.new_begin; }
 // inside one replacement: it is no longer than the larger side of either change, holds no
 // line break, and the joined change both deletes and inserts.
 bool ShouldAbsorb(std::string_view old_text, const Chunk& before, const Chunk& middle, const Chunk& after) {
+  if (!before.changed || middle.changed || !after.changed) return false;
+  if (before.move >= 0 || after.move >= 0) return false;  // moved text stays apart
   const std::size_t length = OldLength(middle);
   if (length > std::max(OldLength(before), NewLength(before))) return false;
   if (length > std::max(OldLength(after), NewLength(after))) return false;
@@ -43,7 +45,7 @@ void JoinReplacements(std::string_view old_text, std::vector<Chunk>* chunks) {
     out.push_back(chunk);
     // out ends "change, unchanged, change": join them, then look again further back, since
     // the joined change is longer and may now absorb the unchanged chunk before it.
-    while (out.size() >= 3 && out.back().changed &&
+    while (out.size() >= 3 &&
            ShouldAbsorb(old_text, out[out.size() - 3], out[out.size() - 2], out.back())) {
       const Chunk after = out.back();
       out.pop_back();
@@ -60,7 +62,8 @@ void SlideToWordStarts(std::string_view old_text, std::string_view new_text, std
     Chunk& chunk = (*chunks)[k];
     const bool insertion = chunk.old_begin == chunk.old_end;
     const bool deletion = chunk.new_begin == chunk.new_end;
-    if (!chunk.changed || insertion == deletion) continue;
+    if (!chunk.changed || chunk.move >= 0 || insertion == deletion) continue;
+    if ((*chunks)[k - 1].changed || (*chunks)[k + 1].changed) continue;
     const std::string_view changed = insertion ? new_text.substr(chunk.new_begin, chunk.new_end - chunk.new_begin)
                                                : old_text.substr(chunk.old_begin, chunk.old_end - chunk.old_begin);
     Chunk& next = (*chunks)[k + 1];

@@ -13,8 +13,8 @@ namespace redline::diff {
 // breaks that lies between two changes and is no longer (in bytes) than the larger side of
 // either becomes part of one replacement, when the joined change both deletes and inserts.
 // So a swapped phrase reads "[-a b-]{+c d+}" rather than "[-a-]{+c+} [-b-]{+d+}", and a
-// rewritten sentence does not keep stray common words like "the". Keeps the chunks
-// alternating and exact.
+// rewritten sentence does not keep stray common words like "the". Moved chunks are never
+// joined. Keeps the chunks exact.
 void JoinReplacements(std::string_view old_text, std::vector<Chunk>* chunks);
 
 // Readability: a pure insertion or deletion that starts with a space, followed by

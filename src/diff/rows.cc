@@ -10,13 +10,20 @@ class RowBuilder {
     for (const DiffOp& op : ops) {
       const bool old_side = op.kind != OpKind::kInsert;
       const bool new_side = op.kind != OpKind::kDelete;
+      // An ignored op shows as unchanged text: its new text; its old text only counts lines.
+      const OpKind kind = op.ignored ? OpKind::kEqual : op.kind;
+      const bool hidden = op.ignored && op.kind == OpKind::kDelete;
       std::string_view text = op.text;
       while (!text.empty()) {
         const std::size_t newline = text.find('\n');
         const std::string_view piece = text.substr(0, newline);
-        if (!piece.empty()) AddPiece(op.kind, piece, old_side, new_side);
+        if (!piece.empty() && !hidden) AddPiece(kind, piece, op.move, old_side, new_side);
         if (newline == std::string_view::npos) break;
-        EndRow(op.kind, old_side, new_side);
+        if (hidden) {
+          SkipOldLine();
+        } else {
+          EndRow(kind, old_side, new_side);
+        }
         text.remove_prefix(newline + 1);
       }
     }
@@ -42,8 +49,13 @@ class RowBuilder {
     if (new_side) row_.new_lines.Touch(new_line_);
   }
 
-  void AddPiece(OpKind kind, std::string_view piece, bool old_side, bool new_side) {
-    row_.segments.push_back({kind, piece});
+  void SkipOldLine() {
+    ++old_line_;
+    old_at_line_start_ = true;
+  }
+
+  void AddPiece(OpKind kind, std::string_view piece, int move, bool old_side, bool new_side) {
+    row_.segments.push_back({kind, piece, move});
     row_.blank = false;
     if (kind != OpKind::kEqual) row_.changed = true;
     Touch(old_side, new_side);

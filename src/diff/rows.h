@@ -11,10 +11,12 @@
 namespace redline::diff {
 
 // Text of one op on one row; never holds '\n'. Empty text marks a line break that alone
-// was deleted or inserted at the end of a row with text.
+// was deleted or inserted at the end of a row with text. Ignored ops appear as kEqual
+// segments of their new text (their old text is not shown).
 struct Segment {
   OpKind kind;
   std::string_view text;
+  int move = -1;  // DiffOp::move
 };
 
 // 1-based line numbers; first/last are 0 when the row holds nothing of that side.

@@ -26,7 +26,7 @@ std::vector<bool> MarkInsertedLines(const std::vector<DiffOp>& ops) {
   std::size_t line = 0;
   for (const DiffOp& op : ops) {
     if (op.kind == OpKind::kDelete) continue;
-    const bool insert = op.kind == OpKind::kInsert;
+    const bool insert = op.kind == OpKind::kInsert && !op.ignored;
     SplitLines(
         op.text, [&](std::string_view) { if (insert) marked[line] = true; },
         [&] {
@@ -51,6 +51,11 @@ std::size_t CountChangedBlocks(const std::vector<DiffOp>& ops) {
     lost_text = survives_in_counted_line = false;
   };
   for (const DiffOp& op : ops) {
+    if (op.ignored) {  // counts as no change: only the line numbers move on
+      if (op.kind == OpKind::kDelete) SplitLines(op.text, [](std::string_view) {}, end_old_line);
+      if (op.kind == OpKind::kInsert) SplitLines(op.text, [](std::string_view) {}, [&] { ++new_line; });
+      continue;
+    }
     switch (op.kind) {
       case OpKind::kEqual:
         SplitLines(
@@ -77,6 +82,7 @@ std::size_t CountChangedBlocks(const std::vector<DiffOp>& ops) {
 DiffStats ComputeStats(const std::vector<DiffOp>& ops) {
   DiffStats stats;
   for (const DiffOp& op : ops) {
+    if (op.ignored) continue;
     if (op.kind == OpKind::kInsert) stats.added_words += CountWords(op.text);
     if (op.kind == OpKind::kDelete) stats.removed_words += CountWords(op.text);
   }

@@ -1,4 +1,4 @@
-// Internal: aligning two texts, lines first, then tokens inside changed runs of lines.
+// Internal: aligning two texts in levels (lines, sentences, tokens) with moves.
 #ifndef REDLINE_DIFF_TEXT_ALIGN_H_
 #define REDLINE_DIFF_TEXT_ALIGN_H_
 
@@ -6,24 +6,54 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/segment.h"
+#include "redline/diff.h"
+
 namespace redline::diff {
 
 // A stretch of the alignment as byte ranges [begin, end) of the old and the new text.
 // Unchanged: both ranges hold the same bytes. Changed: the old range was replaced by the
-// new one (either may be empty). Ranges of consecutive chunks touch, and every boundary
-// is a token boundary of both texts.
+// new one (either may be empty). Ranges of consecutive chunks touch, every boundary is a
+// token boundary of both texts, and no chunk is empty.
 struct Chunk {
   bool changed = false;
   std::size_t old_begin = 0, old_end = 0;
   std::size_t new_begin = 0, new_end = 0;
+  // Moved text: a changed chunk with only an old range (where it left) or only a new
+  // range (where it arrived), and the index of its move.
+  int move = -1;
+  bool ignored = false;  // a change the ignore options do not see (set by the caller)
   bool operator==(const Chunk&) const = default;
 };
 
-// Aligns lines (each with its '\n') with a minimal line edit script, then the tokens of
-// each changed run of lines with a minimal token edit script. Chunks alternate between
-// unchanged and changed, and none is empty. For text without line breaks the changed
-// chunks hold exactly the tokens outside one longest common token subsequence.
-std::vector<Chunk> AlignText(std::string_view old_text, std::string_view new_text);
+struct MoveSpan {
+  MoveLevel level = MoveLevel::kBlock;
+  bool exact = true;
+  Span old_span, new_span;
+};
+
+struct SentenceRecord {
+  SentenceLabel label = SentenceLabel::kUnchanged;
+  bool has_old = false, has_new = false;
+  Span old_span, new_span;
+};
+
+struct Alignment {
+  std::vector<Chunk> chunks;  // unchanged chunks never touch each other
+  std::vector<MoveSpan> moves;
+  std::vector<SentenceRecord> sentences;  // when options.label_sentences
+  std::vector<Line> old_lines, new_lines;
+  bool approximate = false;
+};
+
+// Lines are aligned with a line edit script (equal lines anchor); inside each changed run
+// of lines, blocks that moved are set aside whole, the rest is aligned by sentences; then
+// sentences that moved are set aside, and the tokens of each changed run of sentences get
+// a minimal token edit script (unless too large: then `approximate`). Small inputs without
+// moves are aligned token by token as a whole when that gives fewer token edits, so there
+// the alignment is a minimal token edit script. Comparison follows the ignore options, but
+// tokens with equal keys and different bytes come out as changed chunks.
+Alignment AlignTexts(std::string_view old_text, std::string_view new_text, const DiffOptions& options);
 
 }  // namespace redline::diff
 

@@ -93,6 +93,7 @@ bool BlockBuilder::Enter(const GumboNode* node) {
       if (!utf8::IsWordChar(c)) continue;
       ++text_chars_;
       if (link_depth_ > 0) ++link_chars_;
+      if (time_depth_ > 0) ++time_chars_;
     }
     return false;
   }
@@ -123,6 +124,7 @@ bool BlockBuilder::Enter(const GumboNode* node) {
   if (cell && emitting_) text_.push_back(' ');
   if (IsContextTag(tag)) context_.push_back(tag);
   if (IsOutwardLink(node)) ++link_depth_;
+  if (tag == GUMBO_TAG_TIME) ++time_depth_;
   open_blocks_.push_back(block);
   return true;
 }
@@ -136,13 +138,15 @@ void BlockBuilder::Leave(const GumboNode* node) {
   if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && emitting_) text_.push_back(' ');
   if (IsContextTag(tag) && !context_.empty()) context_.pop_back();
   if (IsOutwardLink(node) && link_depth_ > 0) --link_depth_;
+  if (tag == GUMBO_TAG_TIME && time_depth_ > 0) --time_depth_;
 }
 
 void BlockBuilder::Flush() {
   if (text_.empty()) return;
   BlockKind kind = BlockKind::kParagraph;
   if (!context_.empty()) kind = KindOf(context_.back());
-  const bool all_link = link_chars_ > 0 && link_chars_ == text_chars_;
+  const bool all_link = link_chars_ > 0 && link_chars_ * 10 >= text_chars_ * 9;
+  const bool mostly_time = time_chars_ > 0 && time_chars_ * 2 >= text_chars_;
   // <br><br> (with only spaces between) ends a paragraph; a single <br> is a space.
   std::size_t start = 0;
   while (start <= text_.size()) {
@@ -160,7 +164,9 @@ void BlockBuilder::Flush() {
     }
     const std::size_t stop = end == std::string::npos ? text_.size() : end;
     std::string clean = CleanInlineText(std::string_view(text_).substr(start, stop - start));
-    if (!clean.empty()) blocks_.push_back(Candidate{Block{kind, std::move(clean)}, all_link});
+    if (!clean.empty()) {
+      blocks_.push_back(Candidate{Block{kind, std::move(clean)}, all_link, mostly_time});
+    }
     if (end == std::string::npos) break;
     start = end + 1;
     while (start < text_.size() && text_[start] != kBreak) {
@@ -172,6 +178,7 @@ void BlockBuilder::Flush() {
   text_.clear();
   text_chars_ = 0;
   link_chars_ = 0;
+  time_chars_ = 0;
 }
 
 }  // namespace redline::normalize

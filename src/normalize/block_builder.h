@@ -41,6 +41,8 @@ class BlockBuilder {
   std::string text_;
   int text_chars_ = 0;  // letters and digits in text_
   int link_chars_ = 0;  // of which inside links to other pages
+  int time_chars_ = 0;  // of which inside <time> elements
+  int time_depth_ = 0;
   std::vector<GumboTag> context_;
   std::vector<bool> open_blocks_;  // per entered node: does it break blocks  // open li/h*/blockquote/figcaption elements, innermost last
   int link_depth_ = 0;

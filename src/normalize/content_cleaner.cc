@@ -40,8 +40,37 @@ bool IsHeading(GumboTag tag) {
          tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
+// Mostly a quotation: an embedded post or tweet the story quotes, whatever its box is called.
+bool HoldsQuote(const NodeStats& s) {
+  return s.quote_length >= 50 && s.quote_length * 2 >= s.text_length;
+}
+
+// Text and quoted text under `node`, counted afresh (the page figures skip unlikely boxes).
+NodeStats MeasureQuotes(const GumboNode* node) {
+  NodeStats s;
+  int quote_depth = 0;
+  html::Walk(
+      node,
+      [&](const GumboNode* n) {
+        if (IsTextNode(n)) {
+          const int length = MeasureText(n->v.text.text).length;
+          s.text_length += length;
+          if (quote_depth > 0) s.quote_length += length;
+          return false;
+        }
+        if (!html::IsElement(n) || html::IsInvisible(n)) return false;
+        if (html::Tag(n) == GUMBO_TAG_BLOCKQUOTE) ++quote_depth;
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (html::Tag(n) == GUMBO_TAG_BLOCKQUOTE) --quote_depth;
+      });
+  return s;
+}
+
 // readability's _cleanConditionally, on the figures of what survived inside `node`.
 bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page) {
+  if (HoldsQuote(s)) return false;
   const GumboTag tag = html::Tag(node);
   const bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
   if (!is_list && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_TABLE &&
@@ -72,6 +101,7 @@ void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
   parent->link_length += s.link_length;
   parent->commas += s.commas;
   parent->heading_length += IsHeading(tag) ? s.text_length : s.heading_length;
+  parent->quote_length += tag == GUMBO_TAG_BLOCKQUOTE ? s.text_length : s.quote_length;
   parent->paragraphs += s.paragraphs + (tag == GUMBO_TAG_P ? 1 : 0);
   parent->list_items += s.list_items + (tag == GUMBO_TAG_LI ? 1 : 0);
   parent->images += s.images + (tag == GUMBO_TAG_IMG ? 1 : 0);
@@ -87,7 +117,7 @@ bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
   const NodeStats& s = page.Stats(node);
   if (html::Tag(node) == GUMBO_TAG_FORM && s.paragraphs < 3) return true;
   const std::string hints = html::ClassAndId(node);
-  return hints.size() > 1 && HasFurnitureHint(hints) &&
+  return hints.size() > 1 && HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
          !(HasPositiveHint(hints) && s.text_length > 400);
 }
 

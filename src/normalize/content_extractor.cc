@@ -138,12 +138,14 @@ void PageAnalysis::Count(const GumboNode* root) {
         parent.text_length += s.text_length;
         parent.link_length += s.link_length;
         parent.commas += s.commas;
+        parent.quote_length += html::Tag(n) == GUMBO_TAG_BLOCKQUOTE ? s.text_length : s.quote_length;
         parent.paragraphs += s.paragraphs + (html::Tag(n) == GUMBO_TAG_P ? 1 : 0);
         parent.list_items += s.list_items + (html::Tag(n) == GUMBO_TAG_LI ? 1 : 0);
         parent.images += s.images + (html::Tag(n) == GUMBO_TAG_IMG ? 1 : 0);
         parent.inputs += s.inputs + (html::Tag(n) == GUMBO_TAG_INPUT ? 1 : 0);
         const GumboTag tag = html::Tag(n);
-        parent.articles += s.articles + (tag == GUMBO_TAG_ARTICLE ? 1 : 0);
+        // Innermost articles only: an article nested in another is one story, not a feed.
+        parent.articles += (tag == GUMBO_TAG_ARTICLE && s.articles == 0) ? 1 : s.articles;
         parent.embeds += s.embeds + (tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_EMBED ||
                                      tag == GUMBO_TAG_OBJECT || tag == GUMBO_TAG_VIDEO);
         parent.has_block_descendant = parent.has_block_descendant || s.has_block_descendant ||
@@ -237,7 +239,11 @@ void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading)
   if (title_heading != nullptr && InFeed(top, title_heading)) {
     for (const GumboNode* a = title_heading->parent; html::IsElement(a) && a != body; a = a->parent) {
       if (!Stats(a).scored) continue;
-      if (!html::IsAncestor(a, top) && !InFeed(a, title_heading)) top = a;
+      if (!html::IsAncestor(a, top) && !InFeed(a, title_heading) &&
+          Stats(a).score >= 0.1 * Stats(top).score) {
+        top_ = a;  // the heading's own container; climbing would take the feed back in
+        return;
+      }
       break;
     }
   }

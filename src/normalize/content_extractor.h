@@ -31,12 +31,13 @@ struct NodeStats {
   double link_length = 0;  // characters inside links (in-page links count 0.3)
   int commas = 0;
   int heading_length = 0;  // characters inside h1..h6
+  int quote_length = 0;    // characters inside blockquotes (quoted posts, tweets)
   int paragraphs = 0;  // <p> descendants
   int list_items = 0;
   int images = 0;
   int inputs = 0;
   int embeds = 0;
-  int articles = 0;  // <article> descendants: two or more make a feed of teasers
+  int articles = 0;  // innermost <article> descendants: two or more make a feed of teasers
   bool has_block_descendant = false;
   bool skipped = false;  // not counted: invisible, or unlikely while strip_unlikely
   bool scored = false;   // a scoring candidate

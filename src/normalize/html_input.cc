@@ -37,7 +37,8 @@ std::size_t TextSize(const std::vector<Candidate>& blocks) {
 void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
   DropFurniture(blocks);
   std::erase_if(*blocks, [&](const Candidate& c) {
-    return (c.all_link && CountWords(c.block.text) >= 5) || IsTitleOrByline(c.block.text, meta);
+    return (c.all_link && CountWords(c.block.text) >= 5) ||
+           (c.mostly_time && CountWords(c.block.text) <= 25) || IsTitleOrByline(c.block.text, meta);
   });
 }
 

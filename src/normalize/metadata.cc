@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/utf8.h"
+#include "normalize/element_hints.h"
 #include "normalize/html_tree.h"
 #include "normalize/template_filter.h"
 #include "redline/document.h"
@@ -32,6 +33,14 @@ bool LooksLikeUrl(std::string_view text) {
   return lower.find("://") != std::string::npos || lower.rfind("www.", 0) == 0 ||
          lower.find('/') != std::string::npos || lower.find('@') != std::string::npos ||
          lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net");
+}
+
+// "admin", "jdadmin", "editor": account names, not bylines.
+bool LooksLikeUsername(std::string_view name) {
+  if (name.find(' ') != std::string_view::npos) return false;
+  const std::string lower = Lowered(name);
+  return lower == name && (lower.find("admin") != std::string::npos || lower == "editor" ||
+                           lower == "staff" || lower == "user" || lower == "webmaster");
 }
 
 bool LooksLikeDate(std::string_view value) {
@@ -119,7 +128,14 @@ std::vector<std::string> VisibleAuthors(const GumboNode* scope) {
   std::string byline_text;
   html::Walk(scope, [&](const GumboNode* n) {
     if (!html::IsElement(n)) return n->type == GUMBO_NODE_DOCUMENT;
-    if (html::IsInvisible(n)) return false;
+    if (html::IsInvisible(n) || html::Tag(n) == GUMBO_TAG_FORM) return false;
+    // Comment threads and teasers name other people.
+    const std::string hints_here = html::ClassAndId(n);
+    if (hints_here.find("comment") != std::string::npos || IsTemplateLandmark(n) ||
+        html::Tag(n) == GUMBO_TAG_HEAD) {
+      return html::Tag(n) == GUMBO_TAG_HEADER && n->parent != nullptr &&
+             html::Tag(n->parent) != GUMBO_TAG_BODY;  // an article's own header keeps its byline
+    }
     const std::string rel = Lowered(html::AttrView(n, "rel"));
     const std::string itemprop = Lowered(html::AttrView(n, "itemprop"));
     if (rel.find("author") != std::string::npos) {
@@ -232,7 +248,9 @@ std::string JoinAuthors(const std::vector<std::string>& names, std::string_view 
     if (name.rfind("By ", 0) == 0 || name.rfind("by ", 0) == 0 || name.rfind("BY ", 0) == 0) {
       name = name.substr(3);
     }
-    if (name.empty() || LooksLikeUrl(name) || CountWords(name) > 10) continue;
+    if (name.empty() || LooksLikeUrl(name) || CountWords(name) > 10 || LooksLikeUsername(name)) {
+      continue;
+    }
     if (!site_name.empty() && SameWords(name, site_name)) continue;
     const bool repeat = std::any_of(kept.begin(), kept.end(),
                                     [&](const std::string& k) { return SameWords(k, name); });

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include <utf8proc.h>
-
 #include "base/utf8.h"
+#include "normalize/text_words.h"
 
 namespace redline::normalize {
 namespace {
@@ -73,80 +72,6 @@ bool IsDateAnchor(std::string_view w) {
 
 }  // namespace
 
-std::vector<std::string> LowerWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t n = 0;
-    const char32_t c = utf8::Decode(text, pos, &n);
-    if (utf8::IsWordChar(c)) {
-      if (c >= 'A' && c <= 'Z') {
-        current.push_back(static_cast<char>(c - 'A' + 'a'));
-      } else {
-        current.append(text.substr(pos, n));
-      }
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
-    }
-    pos += n;
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
-std::size_t CountWords(std::string_view text) {
-  std::size_t count = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in_word) ++count;
-    in_word = !space;
-  }
-  return count;
-}
-
-bool EndsSentence(std::string_view text) {
-  // Strip closing quotes and brackets, then look for terminal punctuation.
-  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\u201D", "\u2019",
-                                                  "\u00BB", "*"};
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01",
-                                               "\uFF1F"};
-  while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
-  bool stripped = true;
-  while (stripped && !text.empty()) {
-    stripped = false;
-    for (const std::string_view closer : kClosers) {
-      if (text.size() >= closer.size() && text.substr(text.size() - closer.size()) == closer) {
-        text.remove_suffix(closer.size());
-        stripped = true;
-      }
-    }
-  }
-  for (const std::string_view end : kEnds) {
-    if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
-  }
-  return false;
-}
-
-bool StartsWithUppercaseOrDigit(std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t n = 0;
-    const char32_t c = utf8::Decode(text, pos, &n);
-    if (utf8::IsLetter(c)) {
-      const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-      // Scripts without case (CJK, Arabic...) count as capitalised.
-      return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT ||
-             category == UTF8PROC_CATEGORY_LO;
-    }
-    if (utf8::IsDigit(c)) return true;
-    pos += n;
-  }
-  return false;
-}
-
 bool IsAdLabel(std::string_view text) {
   if (text.size() > 120) return false;
   const std::string p = Phrase(text);
@@ -202,7 +127,11 @@ bool IsDateTimeLine(std::string_view text) {
     if (!IsNumberish(words[i]) && !IsDateWord(words[i])) return false;
     anchored = anchored || IsDateAnchor(words[i]);
   }
-  return anchored && (start == 0 || words.size() - start >= 3);
+  if (anchored && (start == 0 || words.size() - start >= 3)) return true;
+  // "Posted on Maret 30, 2015 by Admin": a posting label, a number, a name.
+  return (words[0] == "posted" || words[0] == "published" || words[0] == "updated") &&
+         words.size() <= 12 && !EndsSentence(text) &&
+         std::any_of(words.begin(), words.end(), [](const std::string& w) { return IsNumberish(w); });
 }
 
 bool IsShareLine(std::string_view text) {
@@ -257,15 +186,19 @@ bool IsTeaserLine(std::string_view text) {
                 "latest stories", "what to read next", "further reading", "see more",
                 "don t miss", "do not miss", "most viewed", "editor s picks", "editors picks",
                 "more to explore", "you may be interested in", "popular stories", "latest news",
-                "related news", "more news", "read the full story", "full story"})) {
+                "related news", "more news", "read the full story", "full story",
+                "more stories like this one", "more stories like this", "tell us what you think",
+                "this slideshow requires javascript", "please enable javascript"})) {
     return true;
   }
   // "READ MORE: Other headline", "Related: ...", "Watch | ..." introduce a link elsewhere.
   for (const std::string_view prefix :
        {"read more", "read next", "read also", "also read", "related", "see also", "see more",
         "watch", "more", "recommended", "listen", "read", "don t miss", "must read",
-        "trending", "popular", "latest", "click here"}) {
+        "trending", "popular on", "latest", "click here", "filed under", "tags"}) {
     if (!StartsWith(p, prefix)) continue;
+    // "DON'T MISS Headline one [INSIGHT] Headline two [VIDEO]": a label then links.
+    if ((prefix == "don t miss" || prefix == "must read") && !EndsSentence(text)) return true;
     std::size_t pos = 0;
     std::size_t words_seen = 0;
     while (pos < text.size() && words_seen < 40) {
@@ -301,6 +234,13 @@ bool IsPromoLine(std::string_view text) {
   if (text.size() > 300) return false;
   const std::vector<std::string> words = LowerWords(text);
   if (words.empty() || words.size() > 30) return false;
+  if (words.size() >= 3 && words[0] == "follow" &&
+      (OneOf(words[1], {"us", "him", "her", "them", "me"}) ||
+       std::any_of(words.begin(), words.end(), [](const std::string& w) {
+         return OneOf(w, {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin"});
+       }))) {
+    return true;
+  }
   bool newsletter = false;
   bool action = false;
   for (const std::string& w : words) {
@@ -312,16 +252,43 @@ bool IsPromoLine(std::string_view text) {
   return newsletter && action;
 }
 
+// "Jane Doe/Getty Images", "Jason Doe | Bloomberg | Getty Images": capitalised names split by
+// slashes or bars, nothing else.
+bool IsAgencyCredit(std::string_view text) {
+  if (CountWords(text) > 8 || EndsSentence(text)) return false;
+  if (text.find('/') == std::string_view::npos && text.find(" | ") == std::string_view::npos) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(" /|()", start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!word.empty() && !StartsWithUppercaseOrDigit(word) && word != "and" && word != "of" &&
+        word != "via" && word != "for" && word != "the") {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
 bool IsCreditLine(std::string_view text) {
+  if (IsAgencyCredit(text)) return true;
   if (CountWords(text) > 10) return false;
   while (!text.empty() && (text.front() == '(' || text.front() == '[')) text.remove_prefix(1);
   const std::string p = Phrase(text.substr(0, 40));
   for (const std::string_view label : {"photo", "photos", "photograph", "photographs", "picture",
                                        "image", "images", "credit", "photo credit", "image credit",
+                                       "image copyright", "copyright", "source",
                                        "photo by", "photograph by", "file photo", "illustration"}) {
     if (!StartsWith(p, label) || p.size() == label.size()) continue;
     const std::string_view rest = text.substr(label.size());
-    if (!rest.empty() && (rest.front() == ':' || p.substr(label.size(), 3) == " by")) return true;
+    if (!rest.empty() && (rest.front() == ':' || rest.substr(0, 3) == "..." ||
+                          rest.substr(0, 3) == "\u2026" || p.substr(label.size(), 3) == " by" ||
+                          label == "image copyright")) {
+      return true;
+    }
   }
   return false;
 }
@@ -339,8 +306,19 @@ bool IsBylineLine(std::string_view text) {
   return text.find(" | ") != std::string_view::npos;
 }
 
+bool IsGalleryCounter(std::string_view text) {
+  if (text.size() > 40) return false;
+  std::vector<std::string> words = LowerWords(text);
+  if (!words.empty() && OneOf(words[0], {"image", "photo", "picture", "slide", "item", "video"})) {
+    words.erase(words.begin());
+  }
+  if (words.size() == 3 && AllDigits(words[0]) && words[1] == "of" && AllDigits(words[2])) return true;
+  return words.size() == 2 && AllDigits(words[0]) && AllDigits(words[1]) &&
+         text.find('/') != std::string_view::npos;
+}
+
 bool IsFurnitureLine(std::string_view text) {
-  return IsAdLabel(text) || IsCreditLine(text) || IsBylineLine(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
+  return IsAdLabel(text) || IsGalleryCounter(text) || IsCreditLine(text) || IsBylineLine(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
          IsCommentLine(text) || IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/text_words.h"
 #include "redline/document.h"
 
 namespace redline::normalize {
@@ -16,15 +17,9 @@ namespace redline::normalize {
 // A body block before filtering, with what its source knew about it.
 struct Candidate {
   Block block;
-  bool all_link = false;  // HTML: all its text sits inside links to other pages
+  bool all_link = false;  // HTML: (nearly) all its text sits inside links to other pages
+  bool mostly_time = false;  // HTML: half its text or more sits inside <time> elements
 };
-
-// Words of `text`: runs of letters and digits, ASCII lowercased.
-std::vector<std::string> LowerWords(std::string_view text);
-std::size_t CountWords(std::string_view text);
-// Ends like a sentence: . ! ? … (optionally inside closing quotes or brackets).
-bool EndsSentence(std::string_view text);
-bool StartsWithUppercaseOrDigit(std::string_view text);
 
 // "Advertisement", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement"...
 bool IsAdLabel(std::string_view text);
@@ -49,6 +44,9 @@ bool IsCreditLine(std::string_view text);
 
 // A byline with the date and time after it: "By HNN Staff | November 18, 2019 at 2:26 PM".
 bool IsBylineLine(std::string_view text);
+
+// Gallery counters: "Image 1 of 5", "3 of 12", "1/4".
+bool IsGalleryCounter(std::string_view text);
 
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);

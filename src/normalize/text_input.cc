@@ -62,7 +62,8 @@ std::vector<Line> SplitLines(std::string_view text) {
 }
 
 bool ReadsLikeHeadline(const Line& line, std::size_t max_words) {
-  return !line.bullet && !EndsSentence(line.text) && CountWords(line.text) <= max_words &&
+  return !line.bullet && !EndsSentence(line.text) && line.text.back() != ':' &&
+         CountWords(line.text) <= max_words &&
          !IsFurnitureLine(line.text) && !IsPhotoCaption(line.text);
 }
 
@@ -72,6 +73,8 @@ std::optional<std::size_t> FindHeadline(const std::vector<Line>& lines) {
   const std::size_t limit = std::min(lines.size(), kHeadlineSearchLines);
   for (std::size_t i = 0; i + 1 < lines.size() && i < limit; ++i) {
     if (lines[i + 1].bullet && ReadsLikeHeadline(lines[i], kMaxStandfirstHeadlineWords)) return i;
+    // Prose means the story has begun: bullets further down are a list, not a standfirst.
+    if (EndsSentence(lines[i].text) && !IsPhotoCaption(lines[i].text)) break;
   }
   for (std::size_t i = 0; i < limit; ++i) {
     if (ReadsLikeHeadline(lines[i], kMaxHeadlineWords)) return i;

@@ -1,0 +1,83 @@
+#include "normalize/text_words.h"
+
+#include <utf8proc.h>
+
+#include "base/utf8.h"
+
+namespace redline::normalize {
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    const char32_t c = utf8::Decode(text, pos, &n);
+    if (utf8::IsWordChar(c)) {
+      if (c >= 'A' && c <= 'Z') {
+        current.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else {
+        current.append(text.substr(pos, n));
+      }
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+    pos += n;
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+std::size_t CountWords(std::string_view text) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++count;
+    in_word = !space;
+  }
+  return count;
+}
+
+bool EndsSentence(std::string_view text) {
+  // Strip closing quotes and brackets, then look for terminal punctuation.
+  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\u201D", "\u2019",
+                                                  "\u00BB", "*"};
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01",
+                                               "\uFF1F"};
+  while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
+  bool stripped = true;
+  while (stripped && !text.empty()) {
+    stripped = false;
+    for (const std::string_view closer : kClosers) {
+      if (text.size() >= closer.size() && text.substr(text.size() - closer.size()) == closer) {
+        text.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  for (const std::string_view end : kEnds) {
+    if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
+bool StartsWithUppercaseOrDigit(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    const char32_t c = utf8::Decode(text, pos, &n);
+    if (utf8::IsLetter(c)) {
+      const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+      // Scripts without case (CJK, Arabic...) count as capitalised.
+      return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT ||
+             category == UTF8PROC_CATEGORY_LO;
+    }
+    if (utf8::IsDigit(c)) return true;
+    pos += n;
+  }
+  return false;
+}
+
+}  // namespace redline::normalize
