@@ -157,6 +157,8 @@ struct DiffOptions {
   // Sentence labels (WordDiff::sentences, summary counts, Move::*_sentence). Off saves a
   // pass over the unchanged text of very long documents.
   bool label_sentences = true;
+  // WordDiff::summary beyond the word counts (off: only added_words and removed_words).
+  bool summarize = true;
 };
 
 // Equal + delete ops rebuild `old_text` exactly; equal + insert ops rebuild `new_text`;

@@ -107,7 +107,7 @@ bool SurelyPastDtlCap(const std::vector<std::uint32_t>& a, const std::vector<std
 
 }  // namespace
 
-std::uint64_t HashBytes(std::string_view bytes) {
+std::uint64_t HashLongBytes(std::string_view bytes) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   std::uint64_t h = 0x243F6A8885A308D3ull ^ (bytes.size() * kMul);
   const char* p = bytes.data();
@@ -135,42 +135,42 @@ std::uint64_t HashBytes(std::string_view bytes) {
   return h;
 }
 
-Interner::Interner() : slots_(64) {}
-
-std::uint32_t Interner::Intern(std::string_view text) { return Find(text, false); }
-std::uint32_t Interner::InternCopy(std::string_view text) { return Find(text, true); }
+Interner::Interner() : slots_(64, 0) {}
 
 std::uint32_t Interner::Find(std::string_view text, bool copy) {
-  if ((used_ + 1) * 4 > slots_.size() * 3) Grow();
-  const std::uint64_t hash = HashBytes(text);
+  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+  const auto bits = static_cast<std::uint32_t>(HashBytes(text) >> 32);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    Slot& slot = slots_[i];
-    if (slot.id == kEmpty) {
+  for (std::size_t i = bits & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) {
       const char* data = text.data();
-      if (copy) {
+      if (copy && text.size() > kShort) {
         owned_.emplace_back(text);
         data = owned_.back().data();
       }
-      slot = {hash, data, static_cast<std::uint32_t>(text.size()), next_id_++};
-      ++used_;
-      return slot.id;
+      const auto id = static_cast<std::uint32_t>(entries_.size());
+      Entry entry{data, {0, 0}, static_cast<std::uint32_t>(text.size())};
+      ShortBytes(text, entry.short_bytes);
+      entries_.push_back(entry);
+      slots_[i] = (std::uint64_t{bits} << 32) | (std::uint64_t{id} + 1);
+      return id;
     }
-    if (slot.hash == hash && slot.length == text.size() &&
-        (text.empty() || std::memcmp(slot.data, text.data(), text.size()) == 0)) {
-      return slot.id;
+    if (static_cast<std::uint32_t>(slot >> 32) == bits) {
+      const auto id = static_cast<std::uint32_t>((slot & 0xFFFFFFFF) - 1);
+      if (Equal(entries_[id], text)) return id;
     }
   }
 }
 
 void Interner::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+  std::vector<std::uint64_t> old(slots_.size() * 2, 0);
   old.swap(slots_);
   const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.id == kEmpty) continue;
-    std::size_t i = slot.hash & mask;
-    while (slots_[i].id != kEmpty) i = (i + 1) & mask;
+  for (const std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    std::size_t i = static_cast<std::uint32_t>(slot >> 32) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
 }
@@ -299,8 +299,31 @@ EditScript Aligner::Align(std::span<const std::uint32_t> a, std::span<const std:
 
   EditScript script;
   AppendEdit(&script, EditKind::kCommon, prefix);
-  for (const EditRun& run : AlignMiddle(a.subspan(prefix, a.size() - prefix - suffix),
-                                        b.subspan(prefix, b.size() - prefix - suffix), depth)) {
+  const std::span<const std::uint32_t> middle_a = a.subspan(prefix, a.size() - prefix - suffix);
+  const std::span<const std::uint32_t> middle_b = b.subspan(prefix, b.size() - prefix - suffix);
+  if (!middle_a.empty() && !middle_b.empty() && middle_a.size() <= 8 && middle_b.size() <= 8) {
+    // A short replacement with nothing in common needs no search.
+    bool common = false;
+    for (const std::uint32_t x : middle_a) {
+      for (const std::uint32_t y : middle_b) common = common || x == y;
+    }
+    if (!common) {
+      AppendEdit(&script, EditKind::kDelete, middle_a.size());
+      AppendEdit(&script, EditKind::kInsert, middle_b.size());
+      AppendEdit(&script, EditKind::kCommon, suffix);
+      return script;
+    }
+  }
+  if (!middle_a.empty() && !middle_b.empty() && middle_a.size() + middle_b.size() <= kTinyProblem) {
+    // Small enough for dtl as it is; the filtering below would cost more than it saves.
+    for (const EditRun& run : Dtl(std::vector<std::uint32_t>(middle_a.begin(), middle_a.end()),
+                                  std::vector<std::uint32_t>(middle_b.begin(), middle_b.end()))) {
+      AppendEdit(&script, run.kind, run.length);
+    }
+    AppendEdit(&script, EditKind::kCommon, suffix);
+    return script;
+  }
+  for (const EditRun& run : AlignMiddle(middle_a, middle_b, depth)) {
     AppendEdit(&script, run.kind, run.length);
   }
   AppendEdit(&script, EditKind::kCommon, suffix);

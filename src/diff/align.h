@@ -3,6 +3,7 @@
 #define REDLINE_DIFF_ALIGN_H_
 
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <span>
 #include <string>
@@ -14,7 +15,16 @@
 namespace redline::diff {
 
 // A fast 64-bit hash of bytes (not for security: inputs are compared for equality anyway).
-std::uint64_t HashBytes(std::string_view bytes);
+std::uint64_t HashLongBytes(std::string_view bytes);
+inline std::uint64_t HashBytes(std::string_view bytes) {
+  if (bytes.size() > 8) return HashLongBytes(bytes);
+  std::uint64_t word = 0;  // short strings, most tokens: one multiply-mix, inlined
+  std::memcpy(&word, bytes.data(), bytes.size());
+  std::uint64_t h = (word ^ (bytes.size() * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  h *= 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
 
 // Gives equal texts equal ids, so sequences compare as integers: small ids, handed out
 // from 0 in order. An open-addressing table, since interning is on the hot path.
@@ -22,28 +32,45 @@ class Interner {
  public:
   Interner();
   // The view must outlive the interner.
-  std::uint32_t Intern(std::string_view text);
+  std::uint32_t Intern(std::string_view text) { return Find(text, false); }
   // Copies `text` when it is new, so the caller's buffer may go.
-  std::uint32_t InternCopy(std::string_view text);
+  std::uint32_t InternCopy(std::string_view text) { return Find(text, true); }
   // A fresh id equal to nothing else.
-  std::uint32_t Unique() { return next_id_++; }
-  std::size_t size() const { return next_id_; }
+  std::uint32_t Unique() {
+    entries_.push_back({nullptr, {0, 0}, kNoLength});
+    return static_cast<std::uint32_t>(entries_.size() - 1);
+  }
+  std::size_t size() const { return entries_.size(); }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    const char* data = nullptr;
-    std::uint32_t length = 0;
-    std::uint32_t id = kEmpty;
+  struct Entry {
+    const char* data;
+    std::uint64_t short_bytes[2];  // texts of up to 16 bytes, kept here: no trip to the text
+    std::uint32_t length;
   };
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-  std::uint32_t next_id_ = 0;
+  static constexpr std::size_t kShort = 16;
+  static void ShortBytes(std::string_view text, std::uint64_t* words) {
+    words[0] = words[1] = 0;
+    if (!text.empty() && text.size() <= kShort) std::memcpy(words, text.data(), text.size());
+  }
+  static constexpr std::uint32_t kNoLength = 0xFFFFFFFF;
+  // Slots hold (32 hash bits << 32) | (id + 1), 0 when empty: small, so probing stays in
+  // cache; the bytes live in entries_, looked at only when the hash bits agree.
+  std::vector<std::uint64_t> slots_;
+  std::vector<Entry> entries_;
   std::deque<std::string> owned_;
 
   std::uint32_t Find(std::string_view text, bool copy);
   void Grow();
+  static bool Equal(const Entry& entry, std::string_view text) {
+    if (entry.length != text.size()) return false;
+    if (text.size() <= kShort) {  // most tokens
+      std::uint64_t words[2];
+      ShortBytes(text, words);
+      return entry.short_bytes[0] == words[0] && entry.short_bytes[1] == words[1];
+    }
+    return std::memcmp(entry.data, text.data(), text.size()) == 0;
+  }
 };
 
 // Edit scripts between id sequences. Before dtl sees them, common leading and trailing
@@ -61,6 +88,7 @@ class Interner {
 // calls of one diff: it keeps scratch space and the work budget.
 class Aligner {
  public:
+  static constexpr std::size_t kTinyProblem = 64;
   static constexpr std::size_t kSmallProblem = 2000;
   static constexpr std::size_t kLargeProblem = 20000;
   static constexpr std::size_t kLargeWorkBudget = 60000;

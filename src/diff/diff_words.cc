@@ -145,8 +145,12 @@ WordDiff DiffWords(std::string_view old_text, std::string_view new_text, const D
     }
     result.moves.push_back(std::move(move));
   }
-  result.summary =
-      diff::Summarize(old_text, new_text, alignment, result.sentences, result.stats, options);
+  if (options.summarize) {
+    result.summary = diff::Summarize(old_text, new_text, alignment, result.sentences, result.stats, options);
+  } else {
+    result.summary.added_words = result.stats.added_words;
+    result.summary.removed_words = result.stats.removed_words;
+  }
   return result;
 }
 

@@ -131,6 +131,12 @@ class PostingIndex {
   }
 };
 
+std::size_t CountSketched(const std::vector<Sketch>& sketches, std::size_t min_words) {
+  std::size_t n = 0;
+  for (const Sketch& sketch : sketches) n += sketch.words >= min_words;
+  return n;
+}
+
 struct Proposal {
   double similarity;
   std::size_t old_index, new_index;
@@ -162,7 +168,7 @@ class NearMatcher {
               const std::vector<MoveCandidate>& to, const std::vector<Sketch>& from_sketches,
               const std::vector<Sketch>& to_sketches, const IgnoreSet& ignore, const MoveRules& rules)
       : from_text_(from_text), to_text_(to_text), from_(from), to_(to), from_sketches_(from_sketches),
-        ignore_(ignore), rules_(rules), index_(to.size() * kSketchSize) {
+        ignore_(ignore), rules_(rules), index_(CountSketched(to_sketches, rules.min_near_words) * kSketchSize) {
     for (std::size_t j = 0; j < to.size(); ++j) {
       if (to_sketches[j].words < rules.min_near_words) continue;
       for (std::size_t k = 0; k < to_sketches[j].size; ++k) {
@@ -249,10 +255,12 @@ std::vector<MovePair> FindMoves(std::string_view old_text, std::string_view new_
   for (std::size_t j = 0; j < news.size(); ++j) new_by_id.emplace_back(news[j].id, static_cast<std::uint32_t>(j));
   std::sort(new_by_id.begin(), new_by_id.end());
   std::vector<bool> has_equal_old(news.size(), false), has_equal_new(olds.size(), false);
+  std::vector<std::size_t> elsewhere;
   for (std::size_t i = 0; i < olds.size(); ++i) {
     auto it = std::lower_bound(new_by_id.begin(), new_by_id.end(), std::make_pair(olds[i].id, std::uint32_t{0}));
+    if (it == new_by_id.end() || it->first != olds[i].id) continue;
     bool in_place = false;
-    std::vector<std::size_t> elsewhere;
+    elsewhere.clear();
     for (; it != new_by_id.end() && it->first == olds[i].id; ++it) {
       const MoveCandidate& candidate = news[it->second];
       if (candidate.group == olds[i].group) {

@@ -65,14 +65,15 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 
 // A period after these does not end a sentence ("Mr. Wang", "Jan. 5", "Gen. Li").
 bool IsAbbreviation(std::string_view word) {
-  static constexpr const char* kWords[] = {
-      "Mr",  "Mrs", "Ms",  "Dr",  "Prof", "Sr",   "Jr",  "St",  "Mt",   "Gen", "Gov",  "Sen",
+  static constexpr std::string_view kWords[] = {
+      "Mr",  "Mrs", "Ms",  "Dr",  "Prof", "Sr",   "Jr",  "St",  "Mt",   "Gen",  "Gov",  "Sen",
       "Rep", "Lt",  "Col", "Sgt", "Capt", "Cmdr", "Adm", "Rev", "Hon",  "Pres", "Supt", "Det",
       "Insp", "No", "Nos", "vs",  "Inc",  "Ltd",  "Co",  "Corp", "Bros", "Jan", "Feb",  "Mar",
       "Apr", "Jun", "Jul", "Aug", "Sep",  "Sept", "Oct", "Nov", "Dec",  "Ave", "Blvd", "approx",
       "Fig", "fig", "Vol", "vol", "pp",   "cf"};
-  for (const char* candidate : kWords) {
-    if (word == candidate) return true;
+  if (word.size() < 2 || word.size() > 6) return false;
+  for (const std::string_view candidate : kWords) {
+    if (candidate.size() == word.size() && candidate[0] == word[0] && candidate == word) return true;
   }
   return false;
 }
@@ -125,9 +126,16 @@ std::size_t SentenceEnd(std::string_view text, std::size_t begin, std::size_t en
   return after_spaces;
 }
 
-bool MayStartTerminator(unsigned char byte) {
-  return byte == '.' || byte == '!' || byte == '?' || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
-}
+// First bytes of . ! ? … 。 ！ ？
+struct TerminatorBytes {
+  bool table[256] = {};
+  constexpr TerminatorBytes() {
+    for (const int c : {int{'.'}, int{'!'}, int{'?'}, 0xE2, 0xE3, 0xEF}) table[c] = true;
+  }
+};
+constexpr TerminatorBytes kTerminatorBytes;
+
+bool MayStartTerminator(unsigned char byte) { return kTerminatorBytes.table[byte]; }
 
 }  // namespace
 
@@ -160,11 +168,8 @@ void AppendSentences(std::string_view text, std::size_t begin, std::size_t end, 
   std::size_t start = begin;
   std::size_t pos = begin;
   while (pos < end) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (!MayStartTerminator(byte)) {
-      ++pos;
-      continue;
-    }
+    while (pos < end && !MayStartTerminator(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (pos == end) break;
     const CodePoint cp = At(text, pos);
     if (!IsTerminator(cp.value) && !IsWideTerminator(cp.value)) {
       pos += cp.length;

@@ -17,9 +17,17 @@ bool IsTextNode(const GumboNode* node) {
 // Elements whose kind passes to the blocks inside them.
 bool IsContextTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
       return true;
     default:
       return false;
@@ -28,11 +36,19 @@ bool IsContextTag(GumboTag tag) {
 
 BlockKind KindOf(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_LI: return BlockKind::kListItem;
-    case GUMBO_TAG_BLOCKQUOTE: return BlockKind::kQuote;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: return BlockKind::kSubheading;
-    default: return BlockKind::kParagraph;
+    case GUMBO_TAG_LI:
+      return BlockKind::kListItem;
+    case GUMBO_TAG_BLOCKQUOTE:
+      return BlockKind::kQuote;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return BlockKind::kSubheading;
+    default:
+      return BlockKind::kParagraph;
   }
 }
 
@@ -54,8 +70,7 @@ bool IsOutwardLink(const GumboNode* node) {
 
 }  // namespace
 
-void BlockBuilder::Add(const GumboNode* root, const GumboNode* start_after,
-                       const GumboNode* stop_at) {
+void BlockBuilder::Add(const GumboNode* root, const GumboNode* start_after, const GumboNode* stop_at) {
   start_after_ = start_after;
   stop_at_ = stop_at;
   emitting_ = start_after == nullptr;
@@ -69,8 +84,7 @@ void BlockBuilder::Add(const GumboNode* root, const GumboNode* start_after,
     }
   }
   html::Walk(
-      root, [this](const GumboNode* n) { return Enter(n); },
-      [this](const GumboNode* n) { Leave(n); });
+      root, [this](const GumboNode* n) { return Enter(n); }, [this](const GumboNode* n) { Leave(n); });
   Flush();
 }
 
@@ -110,8 +124,8 @@ bool BlockBuilder::Enter(const GumboNode* node) {
   const GumboTag tag = html::Tag(node);
   // A table row is one block; its cells are words apart.
   const bool cell = tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
-  const bool block = !cell && (html::IsBlockTag(tag) ||
-                               (tag == GUMBO_TAG_UNKNOWN && HasBlockDescendant(node)));
+  const bool block =
+      !cell && (html::IsBlockTag(tag) || (tag == GUMBO_TAG_UNKNOWN && HasBlockDescendant(node)));
   if (protected_.count(node) == 0 && (html::IsInvisible(node) || skip_(node))) {
     if (block) Flush();
     return false;
@@ -155,8 +169,8 @@ void BlockBuilder::Flush() {
       end = text_.find(kBreak, end);
       if (end == std::string::npos) break;
       std::size_t next = end + 1;
-      while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\n' ||
-                                     text_[next] == '\t' || text_[next] == '\r')) {
+      while (next < text_.size() &&
+             (text_[next] == ' ' || text_[next] == '\n' || text_[next] == '\t' || text_[next] == '\r')) {
         ++next;
       }
       if (next < text_.size() && text_[next] == kBreak) break;

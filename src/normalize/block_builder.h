@@ -25,8 +25,7 @@ class BlockBuilder {
   // Appends the blocks of `root`'s subtree. Text is taken only after `start_after` (a node in
   // the subtree, whose own text is left out) and before `stop_at` (left out too); either may be
   // null. Ancestors of those two nodes are never skipped.
-  void Add(const GumboNode* root, const GumboNode* start_after = nullptr,
-           const GumboNode* stop_at = nullptr);
+  void Add(const GumboNode* root, const GumboNode* start_after = nullptr, const GumboNode* stop_at = nullptr);
 
   std::vector<Candidate> Take() { return std::move(blocks_); }
 
@@ -44,7 +43,8 @@ class BlockBuilder {
   int time_chars_ = 0;  // of which inside <time> elements
   int time_depth_ = 0;
   std::vector<GumboTag> context_;
-  std::vector<bool> open_blocks_;  // per entered node: does it break blocks  // open li/h*/blockquote/figcaption elements, innermost last
+  std::vector<bool> open_blocks_;  // per entered node: does it break blocks  // open
+                                   // li/h*/blockquote/figcaption elements, innermost last
   int link_depth_ = 0;
   bool emitting_ = true;
   bool stopped_ = false;

@@ -36,14 +36,12 @@ bool IsDataTable(const GumboNode* table) {
 }
 
 bool IsHeading(GumboTag tag) {
-  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
-         tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+         tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
 // Mostly a quotation: an embedded post or tweet the story quotes, whatever its box is called.
-bool HoldsQuote(const NodeStats& s) {
-  return s.quote_length >= 50 && s.quote_length * 2 >= s.text_length;
-}
+bool HoldsQuote(const NodeStats& s) { return s.quote_length >= 50 && s.quote_length * 2 >= s.text_length; }
 
 // Text and quoted text under `node`, counted afresh (the page figures skip unlikely boxes).
 NodeStats MeasureQuotes(const GumboNode* node) {
@@ -89,8 +87,7 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
   const double heading_density = s.text_length > 0 ? double(s.heading_length) / s.text_length : 0.0;
   const bool figure = InsideFigure(node);
   return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
-         (!is_list && heading_density < 0.9 && s.text_length < 25 && (img == 0 || img > 2) &&
-          !figure) ||
+         (!is_list && heading_density < 0.9 && s.text_length < 25 && (img == 0 || img > 2) && !figure) ||
          (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
          (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
 }

@@ -23,20 +23,45 @@ bool IsTextNode(const GumboNode* node) {
 
 int TagBaseScore(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_DIV: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
-    default: return 0;
+    case GUMBO_TAG_DIV:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
   }
 }
 
 bool IsScoredTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_TD: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
       return true;
     default:
       return false;
@@ -60,8 +85,8 @@ TextFigures MeasureText(std::string_view text) {
     }
     in_space = false;
     ++figures.length;
-    if (c == ',' || c == 0x060C || c == 0xFE50 || c == 0xFE10 || c == 0xFE11 || c == 0x2E41 ||
-        c == 0x2E34 || c == 0x2E32 || c == 0xFF0C || c == 0x3001) {
+    if (c == ',' || c == 0x060C || c == 0xFE50 || c == 0xFE10 || c == 0xFE11 || c == 0x2E41 || c == 0x2E34 ||
+        c == 0x2E32 || c == 0xFF0C || c == 0x3001) {
       ++figures.commas;
     }
   }
@@ -114,8 +139,8 @@ void PageAnalysis::Count(const GumboNode* root) {
         }
         if (!html::IsElement(n)) return false;
         NodeStats& s = stats_[n];
-        const bool unlikely = flags_.strip_unlikely && n != root &&
-                              (IsUnlikelyCandidate(n) || IsTemplateLandmark(n));
+        const bool unlikely =
+            flags_.strip_unlikely && n != root && (IsUnlikelyCandidate(n) || IsTemplateLandmark(n));
         if (html::IsInvisible(n) || unlikely) {
           s.skipped = true;
           return false;
@@ -148,8 +173,8 @@ void PageAnalysis::Count(const GumboNode* root) {
         parent.articles += (tag == GUMBO_TAG_ARTICLE && s.articles == 0) ? 1 : s.articles;
         parent.embeds += s.embeds + (tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_EMBED ||
                                      tag == GUMBO_TAG_OBJECT || tag == GUMBO_TAG_VIDEO);
-        parent.has_block_descendant = parent.has_block_descendant || s.has_block_descendant ||
-                                      html::IsBlockTag(tag);
+        parent.has_block_descendant =
+            parent.has_block_descendant || s.has_block_descendant || html::IsBlockTag(tag);
       });
 }
 
@@ -227,9 +252,8 @@ void PageAnalysis::Score(const GumboNode* body) {
 void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading) {
   for (const GumboNode* c : candidates_) stats_[c].score *= (1.0 - LinkDensity(c));
   std::vector<const GumboNode*> ranked = candidates_;
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const GumboNode* a, const GumboNode* b) {
-    return Stats(a).score > Stats(b).score;
-  });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [&](const GumboNode* a, const GumboNode* b) { return Stats(a).score > Stats(b).score; });
   if (ranked.empty() || html::Tag(ranked.front()) == GUMBO_TAG_BODY) {
     top_ = body;
     return;

@@ -14,8 +14,8 @@
 namespace redline::normalize {
 
 struct ExtractionFlags {
-  bool strip_unlikely = true;  // ignore elements with template hints while scoring
-  bool weight_classes = true;  // class/id hints add or take 25 points
+  bool strip_unlikely = true;       // ignore elements with template hints while scoring
+  bool weight_classes = true;       // class/id hints add or take 25 points
   bool clean_conditionally = true;  // drop link lists and thin boxes inside the content
 };
 
@@ -27,12 +27,12 @@ TextFigures MeasureText(std::string_view text);
 
 // Text figures of one element, counted over what a reader sees.
 struct NodeStats {
-  int text_length = 0;    // characters, whitespace runs counted once
+  int text_length = 0;     // characters, whitespace runs counted once
   double link_length = 0;  // characters inside links (in-page links count 0.3)
   int commas = 0;
   int heading_length = 0;  // characters inside h1..h6
   int quote_length = 0;    // characters inside blockquotes (quoted posts, tweets)
-  int paragraphs = 0;  // <p> descendants
+  int paragraphs = 0;      // <p> descendants
   int list_items = 0;
   int images = 0;
   int inputs = 0;
@@ -48,8 +48,7 @@ class PageAnalysis {
  public:
   // `title_heading` (may be null) is the heading that shows the page's title: when the best
   // candidate is a feed of teasers apart from it, the candidate around the heading wins.
-  PageAnalysis(const GumboNode* root, const ExtractionFlags& flags,
-               const GumboNode* title_heading = nullptr);
+  PageAnalysis(const GumboNode* root, const ExtractionFlags& flags, const GumboNode* title_heading = nullptr);
 
   const ExtractionFlags& flags() const { return flags_; }
   // Figures of an element; a zero record for nodes that were not counted.

@@ -20,8 +20,8 @@ const std::string kStory =
     "officials said.</p>";
 
 std::string PageWith(const std::string& body) {
-  return "<!DOCTYPE html><html><head><title>Storm hits coast | Example News</title></head><body>" +
-         body + "</body></html>";
+  return "<!DOCTYPE html><html><head><title>Storm hits coast | Example News</title></head><body>" + body +
+         "</body></html>";
 }
 
 TEST(ContentExtractor, PicksTheStoryOverNavigationAndSidebars) {
@@ -29,8 +29,8 @@ TEST(ContentExtractor, PicksTheStoryOverNavigationAndSidebars) {
       "<header class=site-header><nav><a href=/>Home</a><a href=/world>World</a></nav></header>"
       "<div class=sidebar><h3>Most read</h3><ul><li><a href=/a>Other story one</a></li>"
       "<li><a href=/b>Other story two</a></li></ul></div>"
-      "<div class=main-column><h1>Storm hits coast</h1><div class=story-body>" + kStory +
-      "</div></div><footer><p>Copyright Example News, all rights reserved.</p></footer>");
+      "<div class=main-column><h1>Storm hits coast</h1><div class=story-body>" +
+      kStory + "</div></div><footer><p>Copyright Example News, all rights reserved.</p></footer>");
   EXPECT_EQ(testing::Canonical(page),
             "# Storm hits coast\n\n"
             "The storm arrived at dawn on Tuesday, flooding streets, closing schools and cutting "
@@ -69,31 +69,54 @@ TEST(ContentExtractor, KeepsTheStandfirstBetweenHeadlineAndBody) {
       "<p class=standfirst>Thousands without power as crews clear roads</p>"
       "<div class=byline>By <a rel=author href=/jane>Jane Doe</a></div>"
       "<time datetime='2022-09-01T20:00:00Z'>2 hours ago</time></header>"
-      "<div class=story-body>" + kStory + "</div></article>");
+      "<div class=story-body>" +
+      kStory + "</div></article>");
   const std::string expected_start =
       "# Storm hits coast\n\nBy Jane Doe\n\nThousands without power as crews clear roads\n\n"
       "The storm arrived at dawn";
   EXPECT_EQ(testing::Canonical(page).substr(0, expected_start.size()), expected_start);
 }
 
+TEST(ContentExtractor, DropsBylineAndDateLinesButKeepsQuotedPosts) {
+  const std::string page = PageWith(
+      "<article><h1>Storm hits coast</h1><div class=body>"
+      "<p>November 20, 2019 <a rel=author href=/jane>Jane Doe</a></p>"
+      "<p>The storm arrived at dawn on Tuesday, flooding streets, closing schools and cutting "
+      "power to thousands of homes along the coast.</p>"
+      "<div class='social-embed video-container'><blockquote class=twitter-tweet><p>Water is up "
+      "to the doors on Main Street, stay safe everyone</p>&mdash; A Resident (@resident)</blockquote>"
+      "</div><p>Officials said the damage was less than feared.</p></div></article>");
+  EXPECT_EQ(testing::Canonical(page),
+            "# Storm hits coast\n\nBy Jane Doe\n\n"
+            "The storm arrived at dawn on Tuesday, flooding streets, closing schools and cutting "
+            "power to thousands of homes along the coast.\n\n"
+            "> Water is up to the doors on Main Street, stay safe everyone\n\n"
+            "> \u2014 A Resident (@resident)\n\n"
+            "Officials said the damage was less than feared.\n");
+}
+
 TEST(ContentExtractor, PrefersTheStoryOverAFeedOfTeasers) {
   std::string teasers;
   for (int i = 0; i < 6; ++i) {
-    teasers += "<article class=teaser><h2>Teaser " + std::to_string(i) + "</h2><p>A teaser "
+    teasers += "<article class=teaser><h2>Teaser " + std::to_string(i) +
+               "</h2><p>A teaser "
                "paragraph, long enough to score, with commas, clauses, and more words here.</p>"
                "</article>";
   }
-  const std::string page = PageWith("<div id=primary><article class=story><h1>Storm hits coast</h1>"
-                                    "<p>The storm arrived at dawn, flooding streets.</p></article>"
-                                    "<div class=feed>" + teasers + "</div></div>");
+  const std::string page = PageWith(
+      "<div id=primary><article class=story><h1>Storm hits coast</h1>"
+      "<p>The storm arrived at dawn, flooding streets.</p></article>"
+      "<div class=feed>" +
+      teasers + "</div></div>");
   EXPECT_EQ(testing::Canonical(page), "# Storm hits coast\n\nThe storm arrived at dawn, flooding streets.\n");
 }
 
 TEST(ContentExtractor, ScoresCandidatesByTextAndLinks) {
-  const Result<html::GumboOutputPtr> parsed = html::Parse(PageWith(
-      "<div id=links><p><a href=/1>A link list entry that is long enough to count</a></p>"
-      "<p><a href=/2>Another link list entry that is long enough too</a></p></div>"
-      "<div id=story>" + kStory + "</div>"));
+  const Result<html::GumboOutputPtr> parsed = html::Parse(
+      PageWith("<div id=links><p><a href=/1>A link list entry that is long enough to count</a></p>"
+               "<p><a href=/2>Another link list entry that is long enough too</a></p></div>"
+               "<div id=story>" +
+               kStory + "</div>"));
   ASSERT_OK(parsed);
   const normalize::PageAnalysis page((*parsed)->document, normalize::ExtractionFlags{});
   ASSERT_NE(page.top(), nullptr);

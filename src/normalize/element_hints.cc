@@ -1,6 +1,7 @@
 #include "normalize/element_hints.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,8 @@ std::vector<std::string_view> Tokens(std::string_view text) {
   std::vector<std::string_view> tokens;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
-    const bool alnum = i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') ||
-                                           (text[i] >= '0' && text[i] <= '9'));
+    const bool alnum =
+        i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= '0' && text[i] <= '9'));
     if (!alnum) {
       if (i > start) tokens.push_back(text.substr(start, i - start));
       start = i + 1;
@@ -38,51 +39,49 @@ bool HasToken(std::string_view text, std::initializer_list<std::string_view> wor
 
 // Media players (a "player" alone may be a sports table row).
 bool HasPlayerHint(std::string_view text) {
-  return ContainsAny(text, {"video", "jwplayer", "jw-player", "media-player", "audio-player",
-                            "player-container", "player-wrapper", "brightcove", "video-js",
-                            "podcast-player", "youtube"});
+  return ContainsAny(text,
+                     {"video", "jwplayer", "jw-player", "media-player", "audio-player", "player-container",
+                      "player-wrapper", "brightcove", "video-js", "podcast-player", "youtube"});
 }
 
 // Ad containers: "ad", "ads", "ad-slot", "adslot", "advert", "dfp", "gpt-ad", "adsbygoogle".
 bool HasAdHint(std::string_view text) {
-  return ContainsAny(text, {"advert", "adsbygoogle", "adslot", "adunit", "ad-slot", "ad-unit",
-                            "ad-container", "ad-wrapper", "ad-placeholder", "gpt-ad", "dfp-ad",
-                            "ad-break", "adbox", "ad_slot", "ad_unit", "ad_container"}) ||
-         HasToken(text, {"ad", "ads", "dfp", "adv", "ad300", "ad728", "mpu", "leaderboard",
-                         "billboard", "skyscraper", "sponsored", "sponsor"});
+  return ContainsAny(text, {"advert", "adsbygoogle", "adslot", "adunit", "ad-slot", "ad-unit", "ad-container",
+                            "ad-wrapper", "ad-placeholder", "gpt-ad", "dfp-ad", "ad-break", "adbox",
+                            "ad_slot", "ad_unit", "ad_container"}) ||
+         HasToken(text, {"ad", "ads", "dfp", "adv", "ad300", "ad728", "mpu", "leaderboard", "billboard",
+                         "skyscraper", "sponsored", "sponsor"});
 }
 
 }  // namespace
 
 bool HasPositiveHint(std::string_view text) {
-  return ContainsAny(text, {"article", "body", "content", "entry", "hentry", "h-entry", "main",
-                            "page", "post", "text", "blog", "story", "prose"});
+  return ContainsAny(text, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+                            "post", "text", "blog", "story", "prose"});
 }
 
 bool HasNegativeHint(std::string_view text) {
   return HasAdHint(text) || HasPlayerHint(text) ||
-         ContainsAny(text, {"comment", "footer", "sidebar", "related", "share", "sharing",
-                            "social", "promo", "newsletter", "banner", "cookie", "consent",
-                            "gdpr", "menu", "widget", "trending", "subscribe",
-                            "outbrain", "taboola", "breadcrumb", "pagination", "pager", "popup",
-                            "modal", "masthead", "recommend", "shoutbox", "combx", "disqus",
-                            "community", "remark", "replies", "supplemental", "shopping",
-                            "skip-link", "most-read", "mostread", "most-popular", "signup",
-                            "sign-up", "read-more", "readmore", "more-on", "tags",
-                            "rss", "print", "toolbar", "meta"}) ||
-         HasToken(text, {"nav", "navbar", "navigation", "hidden", "hid", "extra", "contact",
-                         "header", "aside", "byline", "dateline", "timestamp", "timestamps",
-                         "date", "kicker", "eyebrow", "tag", "topics"});
+         ContainsAny(text, {"comment",  "footer",       "sidebar",      "related",  "share",     "sharing",
+                            "social",   "promo",        "newsletter",   "banner",   "cookie",    "consent",
+                            "gdpr",     "menu",         "widget",       "trending", "subscribe", "outbrain",
+                            "taboola",  "breadcrumb",   "pagination",   "pager",    "popup",     "modal",
+                            "masthead", "recommend",    "shoutbox",     "combx",    "disqus",    "community",
+                            "remark",   "replies",      "supplemental", "shopping", "skip-link", "most-read",
+                            "mostread", "most-popular", "signup",       "sign-up",  "read-more", "readmore",
+                            "more-on",  "tags",         "rss",          "print",    "toolbar",   "meta"}) ||
+         HasToken(text, {"nav", "navbar", "navigation", "hidden", "hid", "extra", "contact", "header",
+                         "aside", "byline", "dateline", "timestamp", "timestamps", "date", "kicker",
+                         "eyebrow", "tag", "topics"});
 }
 
 bool HasFurnitureHint(std::string_view text) {
   return HasAdHint(text) || HasPlayerHint(text) ||
-         ContainsAny(text, {"comment", "related", "share", "sharing", "newsletter",
-                            "promo", "cookie", "consent", "gdpr", "trending",
-                            "subscribe", "outbrain", "taboola", "recommend", "popup", "modal",
-                            "breadcrumb", "pagination", "read-more", "readmore", "more-on",
-                            "most-read", "mostread", "most-popular", "signup", "sign-up",
-                            "toolbar", "disqus", "sidebar"}) ||
+         ContainsAny(text, {"comment",   "related",   "share",   "sharing",   "newsletter", "promo",
+                            "cookie",    "consent",   "gdpr",    "trending",  "subscribe",  "outbrain",
+                            "taboola",   "recommend", "popup",   "modal",     "breadcrumb", "pagination",
+                            "read-more", "readmore",  "more-on", "most-read", "mostread",   "most-popular",
+                            "signup",    "sign-up",   "toolbar", "disqus",    "sidebar"}) ||
          HasToken(text, {"nav", "navbar", "navigation", "tags", "topics"});
 }
 
@@ -102,22 +101,28 @@ int ClassWeight(const GumboNode* node) {
 
 bool IsTemplateLandmark(const GumboNode* node) {
   switch (html::Tag(node)) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEADER:
     case GUMBO_TAG_MENU:
       return true;
+    case GUMBO_TAG_UNKNOWN:
+      if (html::TagName(node) == "dialog") return true;  // gumbo 0.10 predates <dialog>
+      break;
     default:
       break;
   }
   const std::string_view role = html::AttrView(node, "role");
-  return role == "navigation" || role == "banner" || role == "complementary" ||
-         role == "contentinfo" || role == "search" || role == "dialog" || role == "alertdialog" ||
-         role == "menu" || role == "menubar" || role == "toolbar" || role == "tablist";
+  return role == "navigation" || role == "banner" || role == "complementary" || role == "contentinfo" ||
+         role == "search" || role == "dialog" || role == "alertdialog" || role == "menu" ||
+         role == "menubar" || role == "toolbar" || role == "tablist";
 }
 
 bool IsUnlikelyCandidate(const GumboNode* node) {
   const GumboTag tag = html::Tag(node);
-  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A ||
-      tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) {
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A || tag == GUMBO_TAG_ARTICLE ||
+      tag == GUMBO_TAG_MAIN) {
     return false;
   }
   const std::string hints = html::ClassAndId(node);
@@ -127,12 +132,30 @@ bool IsUnlikelyCandidate(const GumboNode* node) {
 
 bool IsDivBlockChild(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL: case GUMBO_TAG_DIV: case GUMBO_TAG_IMG:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_UL: case GUMBO_TAG_SECTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_FORM: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_MAIN:
       return true;
     default:
       return false;

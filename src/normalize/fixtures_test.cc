@@ -12,20 +12,17 @@ namespace {
 
 const std::string kFixtures = std::string(REDLINE_SOURCE_DIR) + "/fixtures";
 
-void ExpectCanonical(const std::string& input_path, const std::string& expected_path,
-                     InputFormat from) {
+void ExpectCanonical(const std::string& input_path, const std::string& expected_path, InputFormat from) {
   ASSERT_TRUE(std::filesystem::exists(input_path)) << input_path;
   ASSERT_TRUE(std::filesystem::exists(expected_path)) << expected_path;
-  EXPECT_EQ(testing::Canonical(testing::ReadFile(input_path), from),
-            testing::ReadFile(expected_path))
+  EXPECT_EQ(testing::Canonical(testing::ReadFile(input_path), from), testing::ReadFile(expected_path))
       << input_path;
 }
 
 class StoryFixture : public ::testing::TestWithParam<int> {};
 
 TEST_P(StoryFixture, HtmlRevisionMatchesExpectedText) {
-  const std::string base =
-      kFixtures + "/stories/un-xinjiang-report/rev-" + std::to_string(GetParam());
+  const std::string base = kFixtures + "/stories/un-xinjiang-report/rev-" + std::to_string(GetParam());
   ExpectCanonical(base + ".html", base + ".expected.txt", InputFormat::kAuto);
 }
 
@@ -42,8 +39,7 @@ TEST(TextFixture, SeedArticleIsDetectedAsText) {
 }
 
 TEST(StoryFixtureMetadata, ReadsTimesUrlAndLanguage) {
-  const std::string html =
-      testing::ReadFile(kFixtures + "/stories/un-xinjiang-report/rev-2.html");
+  const std::string html = testing::ReadFile(kFixtures + "/stories/un-xinjiang-report/rev-2.html");
   const Result<Document> doc = Normalize(html, NormalizeOptions{});
   ASSERT_OK(doc);
   EXPECT_EQ(doc->published, "2022-09-01T20:00:00+08:00");

@@ -20,10 +20,24 @@ constexpr std::size_t kEnoughText = 500;
 constexpr std::size_t kMaxLeadBlocks = 8;
 constexpr std::size_t kMaxLeadChars = 2000;
 
+// The byline's names with only dates, times and labels around them: "By Jane Doe",
+// "November 20, 2019 Jane Doe", "Jane Doe | Published 2 hours ago".
+bool IsBylineWithDate(std::string_view text, const std::string& byline) {
+  if (byline.empty() || CountWords(text) > 25) return false;
+  std::vector<std::string> rest = LowerWords(text);
+  for (const std::string& name_word : LowerWords(byline)) {
+    const auto it = std::find(rest.begin(), rest.end(), name_word);
+    if (it == rest.end()) return false;
+    rest.erase(it);
+  }
+  std::erase_if(rest, [](const std::string& w) { return w == "by" || w == "and" || w == "in"; });
+  std::string remainder;
+  for (const std::string& w : rest) remainder += w + " ";
+  return rest.empty() || IsDateTimeLine(remainder);
+}
+
 bool IsTitleOrByline(std::string_view text, const Metadata& meta) {
-  if (SameWords(text, meta.title)) return true;
-  if (meta.byline.empty()) return false;
-  return SameWords(text, meta.byline) || SameWords(text, "By " + meta.byline);
+  return SameWords(text, meta.title) || IsBylineWithDate(text, meta.byline);
 }
 
 std::size_t TextSize(const std::vector<Candidate>& blocks) {
@@ -44,8 +58,7 @@ void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
 
 // The body: the standfirst between the headline and the content (when they share a
 // container), then the content itself, from the headline on when it holds the headline.
-std::vector<Candidate> ExtractBody(const PageAnalysis& page,
-                                   const std::vector<const GumboNode*>& nodes,
+std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<const GumboNode*>& nodes,
                                    const Metadata& meta) {
   const GumboNode* headline = meta.headline_element;
   std::vector<Candidate> body;
@@ -79,8 +92,7 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page,
   }
   std::vector<Candidate> content = builder.Take();
   Clean(meta, &content);
-  body.insert(body.end(), std::make_move_iterator(content.begin()),
-              std::make_move_iterator(content.end()));
+  body.insert(body.end(), std::make_move_iterator(content.begin()), std::make_move_iterator(content.end()));
   // The lead and the content may meet on a repeated block (a caption, a summary).
   std::vector<Candidate> unique;
   for (Candidate& c : body) {

@@ -11,24 +11,25 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == ':' || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':' ||
+         c == '_';
 }
 
 // Tags that never stay open around their successors: void elements, and elements that the
 // next sibling of their kind closes.
 bool OpensNoLevel(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "keygen", "frame", "p", "li", "dt", "dd", "option", "optgroup",
-      "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
-      "rtc", "html", "head", "body", "a", "nobr", "image", "basefont", "bgsound", "menuitem"};
+      "area",  "base",     "br",      "col",      "embed",    "hr",      "img",     "input", "link",
+      "meta",  "param",    "source",  "track",    "wbr",      "keygen",  "frame",   "p",     "li",
+      "dt",    "dd",       "option",  "optgroup", "tr",       "td",      "th",      "tbody", "thead",
+      "tfoot", "colgroup", "caption", "rb",       "rt",       "rp",      "rtc",     "html",  "head",
+      "body",  "a",        "nobr",    "image",    "basefont", "bgsound", "menuitem"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
 bool IsRawTextTag(std::string_view name) {
-  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
-         name == "xmp" || name == "plaintext" || name == "noscript" || name == "iframe";
+  return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp" ||
+         name == "plaintext" || name == "noscript" || name == "iframe";
 }
 
 // Index just past the '>' closing the tag that starts at `pos`, honouring quotes.
@@ -50,8 +51,7 @@ std::size_t SkipTag(std::string_view html, std::size_t pos) {
   return html.size();
 }
 
-std::size_t FindCaseInsensitive(std::string_view haystack, std::string_view needle,
-                                std::size_t from) {
+std::size_t FindCaseInsensitive(std::string_view haystack, std::string_view needle, std::size_t from) {
   if (needle.empty() || haystack.size() < needle.size()) return std::string_view::npos;
   for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
     std::size_t k = 0;
@@ -123,10 +123,13 @@ Result<GumboOutputPtr> Parse(std::string_view html) {
 const GumboVector* Children(const GumboNode* node) {
   if (node == nullptr) return nullptr;
   switch (node->type) {
-    case GUMBO_NODE_DOCUMENT: return &node->v.document.children;
+    case GUMBO_NODE_DOCUMENT:
+      return &node->v.document.children;
     case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE: return &node->v.element.children;
-    default: return nullptr;
+    case GUMBO_NODE_TEMPLATE:
+      return &node->v.element.children;
+    default:
+      return nullptr;
   }
 }
 
@@ -134,9 +137,7 @@ bool IsElement(const GumboNode* node) {
   return node != nullptr && (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
 }
 
-GumboTag Tag(const GumboNode* node) {
-  return IsElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
-}
+GumboTag Tag(const GumboNode* node) { return IsElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN; }
 
 std::string TagName(const GumboNode* node) {
   if (!IsElement(node)) return "";
@@ -205,19 +206,56 @@ const GumboNode* CommonAncestor(const GumboNode* a, const GumboNode* b) {
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL: case GUMBO_TAG_LEGEND: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_XMP:
       return true;
     default:
       return false;
@@ -227,11 +265,25 @@ bool IsBlockTag(GumboTag tag) {
 bool IsInvisible(const GumboNode* node) {
   if (!IsElement(node)) return false;
   switch (node->v.element.tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_DATALIST: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_MAP:
       return true;
     default:
       break;
@@ -273,8 +325,7 @@ std::string VisibleText(const GumboNode* node) {
   Walk(
       node,
       [&](const GumboNode* n) {
-        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-            n->type == GUMBO_NODE_CDATA) {
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
           out.append(n->v.text.text);
           return false;
         }

@@ -21,8 +21,7 @@ TEST(EstimateNestingDepth, IgnoresVoidAndSelfClosingElements) {
 }
 
 TEST(EstimateNestingDepth, SkipsCommentsScriptsAndQuotedBrackets) {
-  EXPECT_EQ(EstimateNestingDepth("<!-- <div><div> --><script>'<div><div>'</script><b title='>'>x"),
-            1u);
+  EXPECT_EQ(EstimateNestingDepth("<!-- <div><div> --><script>'<div><div>'</script><b title='>'>x"), 1u);
 }
 
 TEST(Parse, RefusesPagesNestedTooDeeply) {
@@ -41,22 +40,21 @@ TEST(Walk, VisitsDeepTreesWithoutRecursion) {
   ASSERT_OK(parsed);
   int elements = 0;
   int leaves = 0;
-  Walk(
-      (*parsed)->document,
-      [&](const GumboNode* n) {
-        elements += IsElement(n);
-        return true;
-      },
-      [&](const GumboNode* n) { leaves += Tag(n) == GUMBO_TAG_DIV; });
+  Walk((*parsed)->document,
+       [&](const GumboNode* n) {
+         elements += IsElement(n);
+         return true;
+       },
+       [&](const GumboNode* n) { leaves += Tag(n) == GUMBO_TAG_DIV; });
   EXPECT_GE(elements, 3003);  // html, head, body and the divs
   EXPECT_EQ(leaves, 3000);
   EXPECT_EQ(CleanInlineText(VisibleText((*parsed)->document)), "deep");
 }
 
 TEST(VisibleText, BreaksAtBlocksAndJoinsInlineElements) {
-  const Result<GumboOutputPtr> parsed =
-      Parse("<p><b>an</b>d more</p><p>next<br>line</p><script>no</script><span hidden>no</span>"
-            "<div style='display: none'>no</div><i aria-hidden=true>no</i><em class='sr-only'>no</em>");
+  const Result<GumboOutputPtr> parsed = Parse(
+      "<p><b>an</b>d more</p><p>next<br>line</p><script>no</script><span hidden>no</span>"
+      "<div style='display: none'>no</div><i aria-hidden=true>no</i><em class='sr-only'>no</em>");
   ASSERT_OK(parsed);
   EXPECT_EQ(CleanInlineText(VisibleText((*parsed)->document)), "and more next line");
 }

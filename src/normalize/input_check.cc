@@ -13,15 +13,14 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 bool IsWindows1252Label(std::string_view label) {
   static constexpr std::string_view kLabels[] = {
-      "windows-1252", "cp1252",  "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1",
-      "latin1",       "latin-1", "l1",       "us-ascii",   "ascii",     "ibm819",
+      "windows-1252", "cp1252",      "x-cp1252",   "iso-8859-1",      "iso8859-1",     "iso_8859-1",
+      "latin1",       "latin-1",     "l1",         "us-ascii",        "ascii",         "ibm819",
       "cp819",        "csisolatin1", "iso-ir-100", "iso_8859-1:1987", "ansi_x3.4-1968"};
   return std::find(std::begin(kLabels), std::end(kLabels), label) != std::end(kLabels);
 }
 
 bool IsUtf8Label(std::string_view label) {
-  return label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8" ||
-         label == "x-unicode20utf8";
+  return label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8" || label == "x-unicode20utf8";
 }
 
 }  // namespace
@@ -39,8 +38,8 @@ std::string DeclaredCharset(std::string_view html) {
     while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
     std::string label;
     while (i < head.size() && label.size() < 40 &&
-           ((head[i] >= 'a' && head[i] <= 'z') || (head[i] >= '0' && head[i] <= '9') ||
-            head[i] == '-' || head[i] == '_' || head[i] == ':' || head[i] == '.')) {
+           ((head[i] >= 'a' && head[i] <= 'z') || (head[i] >= '0' && head[i] <= '9') || head[i] == '-' ||
+            head[i] == '_' || head[i] == ':' || head[i] == '.')) {
       label.push_back(head[i++]);
     }
     if (!label.empty()) return label;
@@ -50,10 +49,10 @@ std::string DeclaredCharset(std::string_view html) {
 
 std::string Windows1252ToUtf8(std::string_view bytes) {
   // 0x80..0x9F differ from latin-1; 0 marks the five bytes windows-1252 leaves undefined.
-  static constexpr char16_t kHigh[32] = {
-      0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
-      0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+  static constexpr char16_t kHigh[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                         0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
   for (const char c : bytes) {
@@ -73,12 +72,11 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
 Result<DecodedInput> DecodeInput(std::string_view bytes, const NormalizeOptions& options) {
   if (bytes.empty()) return Status::BadInput("input is empty");
   if (bytes.size() > options.max_input_bytes) {
-    return Status::BadInput("input is " + std::to_string(bytes.size()) +
-                            " bytes, over the limit of " +
+    return Status::BadInput("input is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
                             std::to_string(options.max_input_bytes) + " bytes");
   }
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     return Status::BadInput("input is UTF-16 text; only UTF-8 is supported");
   }
   std::size_t offset = 0;

@@ -7,8 +7,7 @@
 namespace redline::normalize {
 namespace {
 
-Status Check(std::string_view bytes, InputFormat from = InputFormat::kAuto,
-             std::size_t max_bytes = 1 << 20) {
+Status Check(std::string_view bytes, InputFormat from = InputFormat::kAuto, std::size_t max_bytes = 1 << 20) {
   NormalizeOptions options;
   options.from = from;
   options.max_input_bytes = max_bytes;
@@ -33,7 +32,10 @@ TEST(DecodeInput, RefusesBinaryAndUtf16) {
 TEST(DecodeInput, ReportsTheFirstBadByteCountingTheBom) {
   EXPECT_EQ(Check("caf\xE9 au lait\n", InputFormat::kText).message(),
             "input is not valid UTF-8 (first bad byte at offset 3)");
-  EXPECT_EQ(Check("\xEF\xBB\xBF" "caf\xE9\n", InputFormat::kText).message(),
+  EXPECT_EQ(Check("\xEF\xBB\xBF"
+                  "caf\xE9\n",
+                  InputFormat::kText)
+                .message(),
             "input is not valid UTF-8 (first bad byte at offset 6)");
 }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "normalize/html_tree.h"
@@ -14,11 +13,22 @@ namespace {
 using nlohmann::json;
 
 bool IsArticleType(const std::string& type) {
-  static constexpr std::string_view kTypes[] = {
-      "Article",           "NewsArticle",          "BlogPosting",       "ReportageNewsArticle",
-      "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
-      "LiveBlogPosting",   "TechArticle",          "ScholarlyArticle",  "Report",
-      "SocialMediaPosting", "SatiricalArticle",    "AdvertiserContentArticle", "Blog"};
+  static constexpr std::string_view kTypes[] = {"Article",
+                                                "NewsArticle",
+                                                "BlogPosting",
+                                                "ReportageNewsArticle",
+                                                "AnalysisNewsArticle",
+                                                "OpinionNewsArticle",
+                                                "BackgroundNewsArticle",
+                                                "ReviewNewsArticle",
+                                                "LiveBlogPosting",
+                                                "TechArticle",
+                                                "ScholarlyArticle",
+                                                "Report",
+                                                "SocialMediaPosting",
+                                                "SatiricalArticle",
+                                                "AdvertiserContentArticle",
+                                                "Blog"};
   std::string_view name = type;
   const std::size_t slash = name.rfind('/');  // "http://schema.org/NewsArticle"
   if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
@@ -60,8 +70,7 @@ std::string NameOf(const json& value, const std::map<std::string, const json*>& 
   return name;
 }
 
-void ReadArticle(const json& object, const std::map<std::string, const json*>& ids,
-                 JsonLdArticle* article) {
+void ReadArticle(const json& object, const std::map<std::string, const json*>& ids, JsonLdArticle* article) {
   article->found = true;
   article->headline = StringField(object, "headline");
   if (article->headline.empty()) article->headline = StringField(object, "name");

@@ -1,6 +1,8 @@
 #include "normalize/metadata.h"
 
 #include <algorithm>
+#include <cctype>
+#include <initializer_list>
 #include <map>
 
 #include "base/utf8.h"
@@ -100,8 +102,8 @@ const GumboNode* PickHeadlineElement(const GumboNode* root, const GumboNode* con
   }
   if (h1s.empty()) {
     html::Walk(root, [&](const GumboNode* n) {
-      if (html::AttrView(n, "itemprop") == "headline" && html::Tag(n) != GUMBO_TAG_META &&
-          IsVisible(n) && !CleanInlineText(html::VisibleText(n)).empty()) {
+      if (html::AttrView(n, "itemprop") == "headline" && html::Tag(n) != GUMBO_TAG_META && IsVisible(n) &&
+          !CleanInlineText(html::VisibleText(n)).empty()) {
         h1s.push_back(n);
       }
       return html::Children(n) != nullptr;
@@ -166,10 +168,10 @@ std::vector<std::string> VisibleAuthors(const GumboNode* scope) {
 std::string DecodeEntities(std::string_view text) {
   if (text.find('&') == std::string_view::npos) return std::string(text);
   static const std::map<std::string_view, char32_t> kNamed = {
-      {"amp", '&'},        {"lt", '<'},         {"gt", '>'},         {"quot", '"'},
-      {"apos", '\''},      {"nbsp", 0xA0},      {"rsquo", 0x2019},   {"lsquo", 0x2018},
-      {"rdquo", 0x201D},   {"ldquo", 0x201C},   {"ndash", 0x2013},   {"mdash", 0x2014},
-      {"hellip", 0x2026},  {"shy", 0xAD},       {"eacute", 0xE9},    {"copy", 0xA9}};
+      {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},     {"nbsp", 0xA0},    {"rsquo", 0x2019}, {"lsquo", 0x2018},
+      {"rdquo", 0x201D},  {"ldquo", 0x201C}, {"ndash", 0x2013}, {"mdash", 0x2014},
+      {"hellip", 0x2026}, {"shy", 0xAD},     {"eacute", 0xE9},  {"copy", 0xA9}};
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -219,8 +221,8 @@ std::string StripSiteSuffix(std::string_view title, const std::vector<std::strin
   for (const std::string& k : known) {
     if (CountWords(k) >= 2 && StartsWithWords(title, k)) return k;
   }
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \u2013 ", " \u2014 ",
-                                                     " :: ", " \u00B7 ", " // ", " \u00BB "};
+  static constexpr std::string_view kSeparators[] = {" | ",  " - ",      " \u2013 ", " \u2014 ",
+                                                     " :: ", " \u00B7 ", " // ",     " \u00BB "};
   std::string out(title);
   for (int round = 0; round < 2; ++round) {
     std::size_t cut = std::string::npos;
@@ -252,8 +254,8 @@ std::string JoinAuthors(const std::vector<std::string>& names, std::string_view 
       continue;
     }
     if (!site_name.empty() && SameWords(name, site_name)) continue;
-    const bool repeat = std::any_of(kept.begin(), kept.end(),
-                                    [&](const std::string& k) { return SameWords(k, name); });
+    const bool repeat =
+        std::any_of(kept.begin(), kept.end(), [&](const std::string& k) { return SameWords(k, name); });
     if (!repeat) kept.push_back(std::move(name));
   }
   std::string out;
@@ -269,8 +271,7 @@ const GumboNode* FindTitleHeading(const GumboNode* root, const JsonLdArticle& ld
   const std::string og = Clean(MetaValue(metas, {"og:title", "twitter:title"}));
   const std::string ld_headline = Clean(ld.headline);
   const GumboNode* title_node = html::FindFirst(root, GUMBO_TAG_TITLE);
-  const std::string title_tag =
-      title_node != nullptr ? CleanInlineText(html::VisibleText(title_node)) : "";
+  const std::string title_tag = title_node != nullptr ? CleanInlineText(html::VisibleText(title_node)) : "";
   for (const GumboNode* h1 : html::FindAll(root, GUMBO_TAG_H1)) {
     if (!IsVisible(h1)) continue;
     const std::string text = CleanInlineText(html::VisibleText(h1));
@@ -293,14 +294,13 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
   const GumboNode* h1_node = PickHeadlineElement(root, content);
   const std::string h1 = h1_node != nullptr ? CleanInlineText(html::VisibleText(h1_node)) : "";
   const std::string ld_headline = Clean(ld.headline);
-  const std::string og = StripSiteSuffix(Clean(MetaValue(metas, {"og:title", "twitter:title"})),
-                                         {h1, ld_headline});
+  const std::string og =
+      StripSiteSuffix(Clean(MetaValue(metas, {"og:title", "twitter:title"})), {h1, ld_headline});
   const GumboNode* title_node = html::FindFirst(root, GUMBO_TAG_TITLE);
-  const std::string title_tag =
-      StripSiteSuffix(title_node != nullptr ? CleanInlineText(html::VisibleText(title_node)) : "",
-                      {h1, og, ld_headline});
-  const bool h1_agrees = !h1.empty() && (SameWords(h1, og) || SameWords(h1, ld_headline) ||
-                                         SameWords(h1, title_tag));
+  const std::string title_tag = StripSiteSuffix(
+      title_node != nullptr ? CleanInlineText(html::VisibleText(title_node)) : "", {h1, og, ld_headline});
+  const bool h1_agrees =
+      !h1.empty() && (SameWords(h1, og) || SameWords(h1, ld_headline) || SameWords(h1, title_tag));
   const GumboNode* article = content != nullptr ? ArticleAround(content) : nullptr;
   const bool h1_in_article =
       h1_node != nullptr && ((article != nullptr && html::IsAncestor(article, h1_node)) ||
@@ -321,8 +321,8 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
   // Byline: structured names first, then what the page shows.
   meta.byline = JoinAuthors(ld.authors, meta.site_name);
   if (meta.byline.empty()) {
-    meta.byline = JoinAuthors({MetaValue(metas, {"author", "article:author", "byl",
-                                                 "parsely-author", "sailthru.author", "dc.creator"})},
+    meta.byline = JoinAuthors({MetaValue(metas, {"author", "article:author", "byl", "parsely-author",
+                                                 "sailthru.author", "dc.creator"})},
                               meta.site_name);
   }
   if (meta.byline.empty()) {
@@ -333,10 +333,9 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
   // Times, URL and language.
   meta.published = ld.date_published;
   if (!LooksLikeDate(meta.published)) {
-    meta.published = MetaValue(metas, {"article:published_time", "og:published_time",
-                                       "datepublished", "pubdate", "publishdate", "date",
-                                       "dc.date.issued", "dc.date", "parsely-pub-date",
-                                       "sailthru.date"});
+    meta.published = MetaValue(
+        metas, {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                "date", "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date"});
   }
   if (!LooksLikeDate(meta.published)) {
     const GumboNode* scope = article != nullptr ? article : root;
@@ -351,8 +350,8 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
   }
   meta.modified = ld.date_modified;
   if (!LooksLikeDate(meta.modified)) {
-    meta.modified = MetaValue(metas, {"article:modified_time", "og:updated_time",
-                                      "datemodified", "dc.date.modified", "lastmod"});
+    meta.modified = MetaValue(
+        metas, {"article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "lastmod"});
   }
   if (!LooksLikeDate(meta.modified)) meta.modified.clear();
   meta.published = CleanInlineText(meta.published);

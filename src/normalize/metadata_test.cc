@@ -47,9 +47,9 @@ TEST(JoinAuthors, FormatsAndFilters) {
   EXPECT_EQ(JoinAuthors({"Jane Doe"}, ""), "Jane Doe");
   EXPECT_EQ(JoinAuthors({"Jane Doe", "John Roe"}, ""), "Jane Doe and John Roe");
   EXPECT_EQ(JoinAuthors({"A Ay", "B Bee", "C Sea"}, ""), "A Ay, B Bee and C Sea");
-  EXPECT_EQ(JoinAuthors({"By Jane Doe", "jane doe", "https://example.com/jane", "Harbour Post"},
-                        "Harbour Post"),
-            "Jane Doe");
+  EXPECT_EQ(
+      JoinAuthors({"By Jane Doe", "jane doe", "https://example.com/jane", "Harbour Post"}, "Harbour Post"),
+      "Jane Doe");
 }
 
 TEST(DecodeEntities, DecodesNamedAndNumericReferences) {
@@ -79,8 +79,9 @@ TEST(ReadMetadata, FallsBackToOgTitleWhenTheH1IsNotTheHeadline) {
 }
 
 TEST(ReadMetadata, StripsTheSuffixFromTheTitleTag) {
-  const Metadata meta = Read("<html><head><title>Storm hits coast | Site</title></head>"
-                             "<body><article><p>Text.</p></article></body></html>");
+  const Metadata meta = Read(
+      "<html><head><title>Storm hits coast | Site</title></head>"
+      "<body><article><p>Text.</p></article></body></html>");
   EXPECT_EQ(meta.title, "Storm hits coast");
 }
 
@@ -101,21 +102,25 @@ TEST(ReadMetadata, ReadsJsonLdAuthorsDatesAndGraph) {
 
 TEST(ReadMetadata, BylineFromMetaThenVisibleElements) {
   EXPECT_EQ(Read("<html><head><meta name=author content='Jane Doe'></head><body><article>"
-                 "<p>Text.</p></article></body></html>").byline,
+                 "<p>Text.</p></article></body></html>")
+                .byline,
             "Jane Doe");
   EXPECT_EQ(Read("<html><head><meta name=author content='https://facebook.com/site'></head>"
                  "<body><article><a rel=author href='/a'>Jane Doe</a><p>Text.</p></article>"
-                 "</body></html>").byline,
+                 "</body></html>")
+                .byline,
             "Jane Doe");
   EXPECT_EQ(Read("<html><body><article><div class='story-byline'>By John Roe</div>"
-                 "<p>Text.</p></article></body></html>").byline,
+                 "<p>Text.</p></article></body></html>")
+                .byline,
             "John Roe");
 }
 
 TEST(ReadMetadata, NeverTakesTheSiteNameAsByline) {
   EXPECT_EQ(Read("<html><head><meta property='og:site_name' content='Harbour Post'>"
                  "<meta name=author content='Harbour Post'></head><body><article><p>Text.</p>"
-                 "</article></body></html>").byline,
+                 "</article></body></html>")
+                .byline,
             "");
 }
 
@@ -126,9 +131,10 @@ TEST(ReadMetadata, TimesUrlFromMetaLinkAndTimeElements) {
       "content='https://example.com/og'></head><body><article><p>Text.</p></article></body></html>");
   EXPECT_EQ(meta.published, "2021-01-02T03:04:05Z");
   EXPECT_EQ(meta.canonical_url, "https://example.com/a");
-  const Metadata from_time = Read("<html><head><meta property='og:url' content='https://e.com/og'>"
-                                  "</head><body><article><time datetime='2020-05-06'>May 6</time>"
-                                  "<p>Text.</p></article></body></html>");
+  const Metadata from_time = Read(
+      "<html><head><meta property='og:url' content='https://e.com/og'>"
+      "</head><body><article><time datetime='2020-05-06'>May 6</time>"
+      "<p>Text.</p></article></body></html>");
   EXPECT_EQ(from_time.published, "2020-05-06");
   EXPECT_EQ(from_time.canonical_url, "https://e.com/og");
 }

@@ -24,17 +24,17 @@ InputFormat DetectFormat(std::string_view bytes) {
   const std::size_t first = bytes.find_first_not_of(" \t\r\n\f");
   if (first == std::string_view::npos) return InputFormat::kText;
   const std::string_view start = bytes.substr(first);
-  for (const std::string_view opening : {"<!doctype html", "<html", "<head", "<body", "<?xml",
-                                         "<!--", "<meta", "<title", "<div", "<p>", "<article",
-                                         "<script", "<link", "<style"}) {
+  for (const std::string_view opening :
+       {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title", "<div", "<p>",
+        "<article", "<script", "<link", "<style"}) {
     if (StartsWithNoCase(start, opening)) return InputFormat::kHtml;
   }
   // Text that opens with words but carries many tags is still HTML (a fragment).
   std::string sample(start.substr(0, 16384));
   for (char& c : sample) c = Lower(c);
   int tags = 0;
-  for (const std::string_view tag : {"<p>", "<p ", "</p>", "<div", "</div>", "<br", "<a href",
-                                     "</a>", "<span", "<li>", "</li>", "<h1", "<h2", "<img "}) {
+  for (const std::string_view tag : {"<p>", "<p ", "</p>", "<div", "</div>", "<br", "<a href", "</a>",
+                                     "<span", "<li>", "</li>", "<h1", "<h2", "<img "}) {
     for (std::size_t pos = sample.find(tag); pos != std::string::npos; pos = sample.find(tag, pos + 1)) {
       ++tags;
     }

@@ -37,7 +37,8 @@ TEST(Normalize, EmptyInputIsBadInput) {
 }
 
 TEST(Normalize, BinaryInputIsBadInput) {
-  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  const std::string png(kPng, sizeof(kPng) - 1);
   const Status status = NormalizeStatus(png);
   EXPECT_EQ(status.kind(), ErrorKind::kBadInput);
   EXPECT_EQ(status.message(), "input looks like binary data, not HTML or text");

@@ -12,126 +12,58 @@ namespace {
 // How many blocks back a repeated block is still the same furniture shown twice.
 constexpr std::size_t kRepeatWindow = 4;
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool AllDigits(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), IsAsciiDigit);
-}
-
-bool OneOf(std::string_view word, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), word) != set.end();
-}
-
-// The words joined by single spaces: "Story continues below ADVERTISEMENT" ->
-// "story continues below advertisement".
-std::string Phrase(std::string_view text) {
-  std::string out;
-  for (const std::string& word : LowerWords(text)) {
-    if (!out.empty()) out.push_back(' ');
-    out += word;
-  }
-  return out;
-}
-
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-// "8", "00pm", "1st", "2022", "12h".
-bool IsNumberish(std::string_view word) {
-  std::size_t digits = 0;
-  while (digits < word.size() && IsAsciiDigit(word[digits])) ++digits;
-  if (digits == 0) return false;
-  const std::string_view rest = word.substr(digits);
-  return OneOf(rest, {"", "am", "pm", "st", "nd", "rd", "th", "h", "m", "s", "min", "mins",
-                      "hr", "hrs", "d", "w", "y"});
-}
-
-bool IsDateWord(std::string_view w) {
-  return OneOf(w, {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
-                   "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
-                   "oct", "october", "nov", "november", "dec", "december", "mon", "monday",
-                   "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-                   "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "am", "pm",
-                   "a", "p", "m", "ago", "second", "seconds", "sec", "secs", "minute", "minutes",
-                   "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
-                   "month", "months", "year", "years", "an", "one", "few", "just", "now",
-                   "today", "yesterday", "published", "updated", "posted", "last", "first",
-                   "modified", "on", "at", "and", "read", "reading", "time", "gmt", "utc", "bst",
-                   "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "cet", "cest", "hkt",
-                   "ist", "jst", "aest", "aedt", "sgt", "et", "pt", "ct", "z", "of", "the",
-                   "originally", "original", "date", "edited", "last", "created", "time",
-                   "et", "local", "hkt"});
-}
-
-// Words that only ever mean "this is a date or time", so a line of date words needs one.
-bool IsDateAnchor(std::string_view w) {
-  return IsNumberish(w) || OneOf(w, {"ago", "yesterday", "today", "now", "published", "updated",
-                                     "posted", "modified"});
-}
-
 }  // namespace
 
 bool IsAdLabel(std::string_view text) {
   if (text.size() > 120) return false;
   const std::string p = Phrase(text);
-  return OneOf(p, {"advertisement", "advertisements", "advert", "adverts", "ad", "ads",
-                   "sponsored", "sponsored content", "sponsored links", "sponsored stories",
-                   "paid content", "paid post", "paid partnership", "promoted",
-                   "promoted content", "promoted stories", "partner content",
-                   "advertisement continue reading below", "story continues below advertisement",
-                   "story continues below", "article continues below",
-                   "article continues below advertisement", "article continues after advertisement",
-                   "continue reading below", "continue reading the main story",
-                   "scroll to continue with content", "skip advertisement",
-                   "advertisement skip advertisement", "ad feedback", "remove ads",
-                   "report this ad", "report an ad", "adchoices", "ad choices",
-                   "advertisement scroll to continue reading", "content continues below",
-                   "order reprints", "reprints", "print this article", "print this page",
-                   "reprints permissions", "save article", "save for later", "listen to article",
-                   "text size", "font size", "gift this article"});
-}
-
-bool IsDuration(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  int groups = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t digits = 0;
-    while (i < text.size() && IsAsciiDigit(text[i])) ++i, ++digits;
-    if (digits == 0 || digits > 2 || (groups > 0 && digits != 2)) return false;
-    ++groups;
-    if (i == text.size()) break;
-    if (text[i] != ':') return false;
-    ++i;
-    if (i == text.size()) return false;
-  }
-  return groups == 2 || groups == 3;
-}
-
-bool IsDateTimeLine(std::string_view text) {
-  if (text.size() > 200) return false;
-  const std::vector<std::string> words = LowerWords(text);
-  if (words.empty() || words.size() > 24) return false;
-  // A short credit may precede the label: "The Associated Press Published Monday, ... EST".
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < words.size() && i <= 6; ++i) {
-    if (OneOf(words[i], {"published", "updated", "posted"})) {
-      start = i;
-      break;
-    }
-  }
-  bool anchored = false;
-  for (std::size_t i = start; i < words.size(); ++i) {
-    if (!IsNumberish(words[i]) && !IsDateWord(words[i])) return false;
-    anchored = anchored || IsDateAnchor(words[i]);
-  }
-  if (anchored && (start == 0 || words.size() - start >= 3)) return true;
-  // "Posted on Maret 30, 2015 by Admin": a posting label, a number, a name.
-  return (words[0] == "posted" || words[0] == "published" || words[0] == "updated") &&
-         words.size() <= 12 && !EndsSentence(text) &&
-         std::any_of(words.begin(), words.end(), [](const std::string& w) { return IsNumberish(w); });
+  return OneOf(p, {"advertisement",
+                   "advertisements",
+                   "advert",
+                   "adverts",
+                   "ad",
+                   "ads",
+                   "sponsored",
+                   "sponsored content",
+                   "sponsored links",
+                   "sponsored stories",
+                   "paid content",
+                   "paid post",
+                   "paid partnership",
+                   "promoted",
+                   "promoted content",
+                   "promoted stories",
+                   "partner content",
+                   "advertisement continue reading below",
+                   "story continues below advertisement",
+                   "story continues below",
+                   "article continues below",
+                   "article continues below advertisement",
+                   "article continues after advertisement",
+                   "continue reading below",
+                   "continue reading the main story",
+                   "scroll to continue with content",
+                   "skip advertisement",
+                   "advertisement skip advertisement",
+                   "ad feedback",
+                   "remove ads",
+                   "report this ad",
+                   "report an ad",
+                   "adchoices",
+                   "ad choices",
+                   "advertisement scroll to continue reading",
+                   "content continues below",
+                   "order reprints",
+                   "reprints",
+                   "print this article",
+                   "print this page",
+                   "reprints permissions",
+                   "save article",
+                   "save for later",
+                   "listen to article",
+                   "text size",
+                   "font size",
+                   "gift this article"});
 }
 
 bool IsShareLine(std::string_view text) {
@@ -140,15 +72,16 @@ bool IsShareLine(std::string_view text) {
   if (words.empty()) return false;
   bool network = false;
   for (const std::string& w : words) {
-    const bool is_network =
-        OneOf(w, {"share", "shares", "sharing", "facebook", "twitter", "whatsapp", "linkedin",
-                  "pinterest", "reddit", "email", "mail", "print", "telegram", "messenger",
-                  "flipboard", "tumblr", "sms", "tweet", "pocket", "mastodon", "bluesky",
-                  "threads", "copy", "copied", "gift", "wechat", "weibo", "line", "x"});
-    if (!is_network && !OneOf(w, {"this", "article", "story", "on", "via", "e", "link", "save",
-                                  "comment", "comments", "to", "clipboard", "opens", "in", "new",
-                                  "window", "tab", "the", "url", "page", "with", "a", "friend",
-                                  "by", "or", "and", "your", "network", "networks"})) {
+    const bool is_network = OneOf(
+        w, {"share",  "shares", "sharing", "facebook", "twitter",  "whatsapp",  "linkedin",  "pinterest",
+            "reddit", "email",  "mail",    "print",    "telegram", "messenger", "flipboard", "tumblr",
+            "sms",    "tweet",  "pocket",  "mastodon", "bluesky",  "threads",   "copy",      "copied",
+            "gift",   "wechat", "weibo",   "line",     "x"});
+    if (!is_network &&
+        !OneOf(w, {"this",    "article",  "story", "on",        "via",     "e",  "link",   "save",
+                   "comment", "comments", "to",    "clipboard", "opens",   "in", "new",    "window",
+                   "tab",     "the",      "url",   "page",      "with",    "a",  "friend", "by",
+                   "or",      "and",      "your",  "network",   "networks"})) {
       return false;
     }
     network = network || is_network;
@@ -161,10 +94,29 @@ bool IsCommentLine(std::string_view text) {
   const std::vector<std::string> words = LowerWords(text);
   if (words.size() == 1 && AllDigits(words[0]) && Phrase(text) == text) return true;
   const std::string p = Phrase(text);
-  if (OneOf(p, {"comments", "comment", "view comments", "show comments", "hide comments",
-                "load comments", "join the conversation", "join the discussion",
-                "leave a comment", "add a comment", "post a comment", "add your comment",
-                "read comments", "see comments", "discuss", "discussion"})) {
+  if (OneOf(p, {"comments",
+                "comment",
+                "view comments",
+                "show comments",
+                "hide comments",
+                "load comments",
+                "join the conversation",
+                "join the discussion",
+                "leave a comment",
+                "add a comment",
+                "post a comment",
+                "add your comment",
+                "read comments",
+                "see comments",
+                "discuss",
+                "discussion",
+                "comments are closed",
+                "comments closed",
+                "leave a reply",
+                "leave a comment",
+                "no comments",
+                "be the first to comment",
+                "show comments"})) {
     return true;
   }
   if (words.size() == 2 && AllDigits(words[0]) && OneOf(words[1], {"comments", "comment", "replies"})) {
@@ -176,26 +128,66 @@ bool IsCommentLine(std::string_view text) {
 bool IsTeaserLine(std::string_view text) {
   if (text.size() > 300) return false;
   const std::string p = Phrase(text);
-  if (OneOf(p, {"read more", "read next", "read this next", "up next", "more on this story",
-                "related", "related stories", "related articles", "related content",
-                "related coverage", "related topics", "recommended", "recommended stories",
-                "recommended for you", "you may also like", "you might also like",
-                "most read", "most popular", "trending", "trending now", "more stories",
-                "more from", "see also", "also read", "watch", "watch now", "watch video",
-                "listen", "listen to this article", "more videos", "top stories",
-                "latest stories", "what to read next", "further reading", "see more",
-                "don t miss", "do not miss", "most viewed", "editor s picks", "editors picks",
-                "more to explore", "you may be interested in", "popular stories", "latest news",
-                "related news", "more news", "read the full story", "full story",
-                "more stories like this one", "more stories like this", "tell us what you think",
-                "this slideshow requires javascript", "please enable javascript"})) {
+  if (OneOf(p, {"read more",
+                "read next",
+                "read this next",
+                "up next",
+                "more on this story",
+                "related",
+                "related stories",
+                "related articles",
+                "related content",
+                "related coverage",
+                "related topics",
+                "recommended",
+                "recommended stories",
+                "recommended for you",
+                "you may also like",
+                "you might also like",
+                "most read",
+                "most popular",
+                "trending",
+                "trending now",
+                "more stories",
+                "more from",
+                "see also",
+                "also read",
+                "watch",
+                "watch now",
+                "watch video",
+                "listen",
+                "listen to this article",
+                "more videos",
+                "top stories",
+                "latest stories",
+                "what to read next",
+                "further reading",
+                "see more",
+                "don t miss",
+                "do not miss",
+                "most viewed",
+                "editor s picks",
+                "editors picks",
+                "more to explore",
+                "you may be interested in",
+                "popular stories",
+                "latest news",
+                "related news",
+                "more news",
+                "read the full story",
+                "full story",
+                "more stories like this one",
+                "more stories like this",
+                "tell us what you think",
+                "this slideshow requires javascript",
+                "please enable javascript"})) {
     return true;
   }
   // "READ MORE: Other headline", "Related: ...", "Watch | ..." introduce a link elsewhere.
   for (const std::string_view prefix :
-       {"read more", "read next", "read also", "also read", "related", "see also", "see more",
-        "watch", "more", "recommended", "listen", "read", "don t miss", "must read",
-        "trending", "popular on", "latest", "click here", "filed under", "tags"}) {
+       {"read more", "read next",  "read also",   "also read",  "related",     "see also",   "see more",
+        "watch",     "more",       "recommended", "listen",     "read",        "don t miss", "must read",
+        "trending",  "popular on", "latest",      "click here", "filed under", "tags"}) {
     if (!StartsWith(p, prefix)) continue;
     // "DON'T MISS Headline one [INSIGHT] Headline two [VIDEO]": a label then links.
     if ((prefix == "don t miss" || prefix == "must read") && !EndsSentence(text)) return true;
@@ -219,15 +211,55 @@ bool IsTeaserLine(std::string_view text) {
 bool IsCallToAction(std::string_view text) {
   if (text.size() > 80 || EndsSentence(text)) return false;
   const std::string p = Phrase(text);
-  return OneOf(p, {"learn more", "find out more", "sign up", "sign in", "log in", "login",
-                   "register", "subscribe", "subscribe now", "subscribe today", "click here",
-                   "tap here", "continue reading", "show more", "see more", "load more",
-                   "view more", "more", "next", "previous", "back to top", "skip to content",
-                   "skip to main content", "follow us", "download the app", "get the app",
-                   "open in app", "accept", "accept all", "manage settings", "close", "menu",
-                   "search", "print", "expand", "collapse", "view gallery", "view image",
-                   "enlarge", "enlarge this image", "toggle caption", "hide caption",
-                   "image", "photo", "video", "audio", "play", "pause", "listen"});
+  return OneOf(p, {"learn more",
+                   "find out more",
+                   "sign up",
+                   "sign in",
+                   "log in",
+                   "login",
+                   "register",
+                   "subscribe",
+                   "subscribe now",
+                   "subscribe today",
+                   "click here",
+                   "tap here",
+                   "continue reading",
+                   "show more",
+                   "see more",
+                   "load more",
+                   "view more",
+                   "more",
+                   "next",
+                   "previous",
+                   "back to top",
+                   "skip to content",
+                   "skip to main content",
+                   "follow us",
+                   "download the app",
+                   "get the app",
+                   "open in app",
+                   "accept",
+                   "accept all",
+                   "manage settings",
+                   "close",
+                   "menu",
+                   "search",
+                   "print",
+                   "expand",
+                   "collapse",
+                   "view gallery",
+                   "view image",
+                   "enlarge",
+                   "enlarge this image",
+                   "toggle caption",
+                   "hide caption",
+                   "image",
+                   "photo",
+                   "video",
+                   "audio",
+                   "play",
+                   "pause",
+                   "listen"});
 }
 
 bool IsPromoLine(std::string_view text) {
@@ -244,10 +276,10 @@ bool IsPromoLine(std::string_view text) {
   bool newsletter = false;
   bool action = false;
   for (const std::string& w : words) {
-    newsletter = newsletter || OneOf(w, {"newsletter", "newsletters", "inbox", "subscription",
-                                         "subscribe", "subscriber", "subscribers"});
-    action = action || OneOf(w, {"sign", "subscribe", "register", "registering", "join",
-                                 "delivered", "get", "receive", "unsubscribe"});
+    newsletter = newsletter || OneOf(w, {"newsletter", "newsletters", "inbox", "subscription", "subscribe",
+                                         "subscriber", "subscribers"});
+    action = action || OneOf(w, {"sign", "subscribe", "register", "registering", "join", "delivered", "get",
+                                 "receive", "unsubscribe"});
   }
   return newsletter && action;
 }
@@ -278,32 +310,19 @@ bool IsCreditLine(std::string_view text) {
   if (CountWords(text) > 10) return false;
   while (!text.empty() && (text.front() == '(' || text.front() == '[')) text.remove_prefix(1);
   const std::string p = Phrase(text.substr(0, 40));
-  for (const std::string_view label : {"photo", "photos", "photograph", "photographs", "picture",
-                                       "image", "images", "credit", "photo credit", "image credit",
-                                       "image copyright", "copyright", "source",
-                                       "photo by", "photograph by", "file photo", "illustration"}) {
+  for (const std::string_view label :
+       {"photo", "photos", "photograph", "photographs", "picture", "image", "images", "credit",
+        "photo credit", "image credit", "image copyright", "copyright", "source", "photo by", "photograph by",
+        "file photo", "illustration"}) {
     if (!StartsWith(p, label) || p.size() == label.size()) continue;
     const std::string_view rest = text.substr(label.size());
-    if (!rest.empty() && (rest.front() == ':' || rest.substr(0, 3) == "..." ||
-                          rest.substr(0, 3) == "\u2026" || p.substr(label.size(), 3) == " by" ||
-                          label == "image copyright")) {
+    if (!rest.empty() &&
+        (rest.front() == ':' || rest.substr(0, 3) == "..." || rest.substr(0, 3) == "\u2026" ||
+         p.substr(label.size(), 3) == " by" || label == "image copyright")) {
       return true;
     }
   }
   return false;
-}
-
-bool IsBylineLine(std::string_view text) {
-  if (text.size() < 4 || (text.substr(0, 3) != "By " && text.substr(0, 3) != "BY ")) return false;
-  if (CountWords(text) > 25 || EndsSentence(text)) return false;
-  // A byline with a date or time after it: "By HNN Staff | November 18, 2019 at 2:26 PM HST".
-  const std::vector<std::string> words = LowerWords(text);
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    if (IsDateTimeLine(words[i] + " " + (i + 1 < words.size() ? words[i + 1] : std::string()))) {
-      return true;
-    }
-  }
-  return text.find(" | ") != std::string_view::npos;
 }
 
 bool IsGalleryCounter(std::string_view text) {
@@ -318,15 +337,16 @@ bool IsGalleryCounter(std::string_view text) {
 }
 
 bool IsFurnitureLine(std::string_view text) {
-  return IsAdLabel(text) || IsGalleryCounter(text) || IsCreditLine(text) || IsBylineLine(text) || IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) ||
-         IsCommentLine(text) || IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
+  return IsAdLabel(text) || IsGalleryCounter(text) || IsCreditLine(text) || IsBylineLine(text) ||
+         IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) || IsCommentLine(text) ||
+         IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
 }
 
 bool IsPhotoCaption(std::string_view text) {
   static constexpr std::string_view kCredits[] = {
-      "Photo:", "Photos:", "Photograph:", "Photographs:", "Picture:", "Pictures:", "Image:",
-      "Images:", "Photo by", "Photograph by", "Credit:", "Photo credit:", "Illustration:",
-      "Graphic:", "Video:", "File photo:"};
+      "Photo:",        "Photos:",  "Photograph:", "Photographs:",  "Picture:", "Pictures:",
+      "Image:",        "Images:",  "Photo by",    "Photograph by", "Credit:",  "Photo credit:",
+      "Illustration:", "Graphic:", "Video:",      "File photo:"};
   for (const std::string_view credit : kCredits) {
     const std::size_t pos = text.rfind(credit);
     if (pos == std::string_view::npos || pos == 0) continue;
@@ -358,9 +378,8 @@ void DropFurniture(std::vector<Candidate>* blocks) {
     if (!kept.empty() && kept.back().block.text == text) continue;
     // A longer block seen a few blocks before is a repeat (gallery captions, sticky summaries).
     const std::size_t window = std::min<std::size_t>(kept.size(), kRepeatWindow);
-    if (CountWords(text) >= 5 &&
-        std::any_of(kept.end() - static_cast<std::ptrdiff_t>(window), kept.end(),
-                    [&](const Candidate& c) { return c.block.text == text; })) {
+    if (CountWords(text) >= 5 && std::any_of(kept.end() - static_cast<std::ptrdiff_t>(window), kept.end(),
+                                             [&](const Candidate& c) { return c.block.text == text; })) {
       continue;
     }
     kept.push_back(std::move((*blocks)[i]));

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/date_lines.h"
 #include "normalize/text_words.h"
 #include "redline/document.h"
 
@@ -17,17 +18,12 @@ namespace redline::normalize {
 // A body block before filtering, with what its source knew about it.
 struct Candidate {
   Block block;
-  bool all_link = false;  // HTML: (nearly) all its text sits inside links to other pages
+  bool all_link = false;     // HTML: (nearly) all its text sits inside links to other pages
   bool mostly_time = false;  // HTML: half its text or more sits inside <time> elements
 };
 
 // "Advertisement", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement"...
 bool IsAdLabel(std::string_view text);
-// A video duration alone: "03:47", "1:02:03".
-bool IsDuration(std::string_view text);
-// Dates and times alone or with their labels: "5 minutes ago", "Published: 8:00pm, 1 Sep,
-// 2022", "Updated 2 hours ago", "5 min read".
-bool IsDateTimeLine(std::string_view text);
 // Share buttons: "Share on Facebook", "Facebook Twitter Email", "Copy link".
 bool IsShareLine(std::string_view text);
 // "261", "41 comments", "Comments (41)", "Join the conversation".
@@ -41,9 +37,6 @@ bool IsPromoLine(std::string_view text);
 
 // A photo credit alone: "Photo: Hau Dinh, AP", "(Photograph by Jane Doe)".
 bool IsCreditLine(std::string_view text);
-
-// A byline with the date and time after it: "By HNN Staff | November 18, 2019 at 2:26 PM".
-bool IsBylineLine(std::string_view text);
 
 // Gallery counters: "Image 1 of 5", "3 of 12", "1/4".
 bool IsGalleryCounter(std::string_view text);

@@ -32,15 +32,15 @@ inline std::string Canonical(std::string_view input, InputFormat from = InputFor
 // A minimal page around `body_html`, with an article and a headline.
 inline std::string Page(std::string_view body_html, std::string_view head_html = "") {
   return "<!DOCTYPE html><html lang=\"en\"><head><title>Test headline | Site</title>" +
-         std::string(head_html) + "</head><body><article><h1>Test headline</h1>" +
-         std::string(body_html) + "</article></body></html>";
+         std::string(head_html) + "</head><body><article><h1>Test headline</h1>" + std::string(body_html) +
+         "</article></body></html>";
 }
 
 }  // namespace redline::testing
 
-#define ASSERT_OK(expr)                                      \
-  do {                                                       \
-    const auto& redline_ok_ = (expr);                        \
+#define ASSERT_OK(expr)                                              \
+  do {                                                               \
+    const auto& redline_ok_ = (expr);                                \
     ASSERT_TRUE(redline_ok_.ok()) << redline_ok_.status().message(); \
   } while (0)
 

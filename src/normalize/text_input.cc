@@ -22,7 +22,7 @@ struct Line {
 
 // "• text", "* text", "- text", "– text": the bullet and the spaces after it.
 std::optional<std::string_view> StripBullet(std::string_view line) {
-  static constexpr std::string_view kBullets[] = {"\u2022", "*", "-", "\u2013", "\u00B7",
+  static constexpr std::string_view kBullets[] = {"\u2022", "*",      "-",      "\u2013", "\u00B7",
                                                   "\u25AA", "\u2023", "\u25E6", "\u25CF"};
   std::size_t pos = 0;
   while (pos < line.size()) {
@@ -63,8 +63,7 @@ std::vector<Line> SplitLines(std::string_view text) {
 
 bool ReadsLikeHeadline(const Line& line, std::size_t max_words) {
   return !line.bullet && !EndsSentence(line.text) && line.text.back() != ':' &&
-         CountWords(line.text) <= max_words &&
-         !IsFurnitureLine(line.text) && !IsPhotoCaption(line.text);
+         CountWords(line.text) <= max_words && !IsFurnitureLine(line.text) && !IsPhotoCaption(line.text);
 }
 
 // The headline's index: the first line followed by bullets (a standfirst), else the first
@@ -99,8 +98,7 @@ bool IsInlineRelatedLine(const std::vector<Candidate>& blocks, std::size_t i) {
   if (words < 6 || words > 20 || EndsSentence(block.text) || IsPhotoCaption(block.text)) return false;
   if (!StartsWithUppercaseOrDigit(block.text) || block.text.back() == ':') return false;
   const Block& before = blocks[i - 1].block;
-  return before.kind == BlockKind::kParagraph &&
-         (EndsSentence(before.text) || IsPhotoCaption(before.text));
+  return before.kind == BlockKind::kParagraph && (EndsSentence(before.text) || IsPhotoCaption(before.text));
 }
 
 }  // namespace

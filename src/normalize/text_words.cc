@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "base/utf8.h"
 
 namespace redline::normalize {
@@ -42,10 +44,8 @@ std::size_t CountWords(std::string_view text) {
 
 bool EndsSentence(std::string_view text) {
   // Strip closing quotes and brackets, then look for terminal punctuation.
-  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\u201D", "\u2019",
-                                                  "\u00BB", "*"};
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01",
-                                               "\uFF1F"};
+  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\u201D", "\u2019", "\u00BB", "*"};
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01", "\uFF1F"};
   while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
   bool stripped = true;
   while (stripped && !text.empty()) {
@@ -80,4 +80,24 @@ bool StartsWithUppercaseOrDigit(std::string_view text) {
   return false;
 }
 
+bool AllDigits(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+std::string Phrase(std::string_view text) {
+  std::string out;
+  for (const std::string& word : LowerWords(text)) {
+    if (!out.empty()) out.push_back(' ');
+    out += word;
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
 }  // namespace redline::normalize

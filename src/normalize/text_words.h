@@ -3,6 +3,7 @@
 #define REDLINE_NORMALIZE_TEXT_WORDS_H_
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,13 @@ std::size_t CountWords(std::string_view text);
 // Ends like a sentence: . ! ? … (optionally inside closing quotes or brackets).
 bool EndsSentence(std::string_view text);
 bool StartsWithUppercaseOrDigit(std::string_view text);
+
+bool AllDigits(std::string_view word);  // non-empty, ASCII digits only
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> set);
+// The words joined by single spaces: "Story continues below ADVERTISEMENT" ->
+// "story continues below advertisement".
+std::string Phrase(std::string_view text);
+bool StartsWith(std::string_view text, std::string_view prefix);
 
 }  // namespace redline::normalize
 
