@@ -38,10 +38,25 @@ std::string CleanInlineText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
+  bool ascii = true;
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t n = 0;
-    const char32_t c = utf8::Decode(text, pos, &n);
+  const std::size_t size = text.size();
+  while (pos < size) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte > 0x20 && byte < 0x7F) {
+      // A run of printable ASCII is copied as it is: the common case, kept fast.
+      std::size_t end = pos + 1;
+      while (end < size && static_cast<unsigned char>(text[end]) > 0x20 && static_cast<unsigned char>(text[end]) < 0x7F) {
+        ++end;
+      }
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.append(text.data() + pos, end - pos);
+      pos = end;
+      continue;
+    }
+    std::size_t n = 1;
+    const char32_t c = byte < 0x80 ? char32_t{byte} : utf8::Decode(text, pos, &n);
     pos += n;
     if (utf8::IsInvisible(c)) continue;
     if (utf8::IsSpace(c) || (c < 0x20) || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
@@ -51,9 +66,10 @@ std::string CleanInlineText(std::string_view text) {
     }
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
+    ascii = false;
     utf8::Append(&out, c);
   }
-  return utf8::Nfc(out);
+  return ascii ? out : utf8::Nfc(out);
 }
 
 std::string BodyText(const Document& doc) {
