@@ -125,10 +125,12 @@ struct ChangeSummary {
   std::size_t blocks_edited = 0, blocks_added = 0, blocks_deleted = 0, blocks_moved = 0;
   bool headline_changed = false;  // the "# " first block
   bool byline_changed = false;    // the "By " block right after the headline
-  // Quotes (text inside quotation marks: “…”, "…", ‘…’, «…», „…“) that a change touched,
-  // old and new form.
+  // Quotes (text inside quotation marks, with its marks: “…”, "…", ‘…’, «…», „…“) that a
+  // change touched, old and new form; quotes in wholly added or deleted blocks are news,
+  // not changes, and left out.
   std::vector<TextChange> quotes;
-  // Numbers deleted or inserted, paired within each change ("1,000" -> "3,500").
+  // Numbers (and words starting with a digit: "20th") deleted or inserted, paired within
+  // each change ("1,000" -> "3,500"); again not those of wholly added or deleted blocks.
   std::vector<TextChange> numbers;
   // There are changes, no moves, and every change is only punctuation, case or whitespace.
   bool minor = false;

@@ -1,5 +1,5 @@
-// Batches: objects go to an in-memory backend and are written as one pack (deltas found
-// by libgit2's packbuilder among the batch's own objects) at the end; refs move together in one transaction; index and work tree are written once.
+// Batches: objects go to an in-memory backend and are written as one pack at the end
+// (pack_writer.h); refs move together in one transaction; index and work tree are written once.
 // This removes the per-revision loose-object files, ref locks and index rewrites that
 // dominate a single Record's cost.
 #include <git2/sys/odb_backend.h>
@@ -12,6 +12,7 @@
 #include "archive/git_handles.h"
 #include "archive/identity.h"
 #include "archive/memory_odb.h"
+#include "archive/pack_writer.h"
 #include "archive/story_names.h"
 #include "archive/work_tree.h"
 #include "redline/archive.h"
@@ -19,19 +20,9 @@
 namespace redline {
 namespace {
 
-// Packs exactly the objects the batch wrote into objects/pack (pack and index, through
-// libgit2's indexer), then lets the disk database see the new pack.
-Status WritePack(git_repository* repo, git_odb_backend* memory, git_odb* disk_odb) {
-  git_packbuilder* raw = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_new(&raw, repo), "starting a pack"));
-  std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder_free>> builder(raw);
-  git_packbuilder_set_threads(builder.get(), 0);  // one delta-search thread per core
-  for (const git_oid& id : MemoryBackendObjects(memory)) {
-    REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_insert(builder.get(), &id, nullptr), "packing an object"));
-  }
-  const std::string pack_dir = std::string(git_repository_path(repo)) + "objects/pack";
-  REDLINE_RETURN_IF_ERROR(
-      git::Check(git_packbuilder_write(builder.get(), pack_dir.c_str(), 0, nullptr, nullptr), "writing a pack"));
+// Packs exactly the objects the batch wrote, then lets the disk database see the pack.
+Status WritePack(git_odb_backend* memory, git_odb* batch_odb, git_odb* disk_odb) {
+  REDLINE_RETURN_IF_ERROR(WritePlainPack(batch_odb, MemoryBackendObjects(memory), disk_odb));
   return git::Check(git_odb_refresh(disk_odb), "reading the new pack");
 }
 
@@ -136,7 +127,7 @@ Status Archive::CommitBatch() {
     return Status::Ok();
   }
   git_repository* repo = impl_->repo.get();
-  Status status = WritePack(repo, batch.memory, batch.disk_odb);
+  Status status = WritePack(batch.memory, batch.batch_odb, batch.disk_odb);
   if (status.ok()) status = MoveBatchRefs(repo, batch);
   if (!status.ok()) {
     AbortBatch();

@@ -290,38 +290,78 @@ EditScript Aligner::AlignCommonItems(const std::vector<std::uint32_t>& a,
   return script;
 }
 
-EditScript Aligner::Align(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, int depth) {
-  std::size_t prefix = 0;
-  const std::size_t shorter = std::min(a.size(), b.size());
-  while (prefix < shorter && a[prefix] == b[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < shorter - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) ++suffix;
+namespace {
 
+// Lengths of the common prefix and (not overlapping it) suffix of a and b.
+void CommonEnds(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::size_t* prefix,
+                std::size_t* suffix) {
+  const std::size_t shorter = std::min(a.size(), b.size());
+  std::size_t p = 0;
+  while (p < shorter && a[p] == b[p]) ++p;
+  std::size_t s = 0;
+  while (s < shorter - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
+  *prefix = p;
+  *suffix = s;
+}
+
+// A short replacement with nothing in common needs no search: appends it and returns true.
+bool AppendPlainReplacement(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, EditScript* script) {
+  if (a.size() > 8 || b.size() > 8) return false;
+  for (const std::uint32_t x : a) {
+    for (const std::uint32_t y : b) {
+      if (x == y) return false;
+    }
+  }
+  AppendEdit(script, EditKind::kDelete, a.size());
+  AppendEdit(script, EditKind::kInsert, b.size());
+  return true;
+}
+
+}  // namespace
+
+EditScript Aligner::AlignSmall(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+  std::size_t prefix = 0, suffix = 0;
+  CommonEnds(a, b, &prefix, &suffix);
+  const std::span<const std::uint32_t> middle_a = a.subspan(prefix, a.size() - prefix - suffix);
+  const std::span<const std::uint32_t> middle_b = b.subspan(prefix, b.size() - prefix - suffix);
+  EditScript script;
+  AppendEdit(&script, EditKind::kCommon, prefix);
+  if (middle_a.empty() || middle_b.empty() || !AppendPlainReplacement(middle_a, middle_b, &script)) {
+    if (middle_a.empty() || middle_b.empty()) {
+      AppendEdit(&script, EditKind::kDelete, middle_a.size());
+      AppendEdit(&script, EditKind::kInsert, middle_b.size());
+    } else {
+      for (const EditRun& run : Dtl(std::vector<std::uint32_t>(middle_a.begin(), middle_a.end()),
+                                    std::vector<std::uint32_t>(middle_b.begin(), middle_b.end()))) {
+        AppendEdit(&script, run.kind, run.length);
+      }
+    }
+  }
+  AppendEdit(&script, EditKind::kCommon, suffix);
+  return script;
+}
+
+EditScript Aligner::Align(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, int depth) {
+  std::size_t prefix = 0, suffix = 0;
+  CommonEnds(a, b, &prefix, &suffix);
   EditScript script;
   AppendEdit(&script, EditKind::kCommon, prefix);
   const std::span<const std::uint32_t> middle_a = a.subspan(prefix, a.size() - prefix - suffix);
   const std::span<const std::uint32_t> middle_b = b.subspan(prefix, b.size() - prefix - suffix);
-  if (!middle_a.empty() && !middle_b.empty() && middle_a.size() <= 8 && middle_b.size() <= 8) {
-    // A short replacement with nothing in common needs no search.
-    bool common = false;
-    for (const std::uint32_t x : middle_a) {
-      for (const std::uint32_t y : middle_b) common = common || x == y;
-    }
-    if (!common) {
-      AppendEdit(&script, EditKind::kDelete, middle_a.size());
-      AppendEdit(&script, EditKind::kInsert, middle_b.size());
+  if (!middle_a.empty() && !middle_b.empty()) {
+    if (AppendPlainReplacement(middle_a, middle_b, &script)) {
       AppendEdit(&script, EditKind::kCommon, suffix);
       return script;
     }
-  }
-  if (!middle_a.empty() && !middle_b.empty() && middle_a.size() + middle_b.size() <= kTinyProblem) {
-    // Small enough for dtl as it is; the filtering below would cost more than it saves.
-    for (const EditRun& run : Dtl(std::vector<std::uint32_t>(middle_a.begin(), middle_a.end()),
-                                  std::vector<std::uint32_t>(middle_b.begin(), middle_b.end()))) {
-      AppendEdit(&script, run.kind, run.length);
+    if (middle_a.size() + middle_b.size() <= kTinyProblem) {
+      // Small enough for dtl as it is; the filtering below would cost more than it saves.
+      for (const EditRun& run : Dtl(std::vector<std::uint32_t>(middle_a.begin(), middle_a.end()),
+                                    std::vector<std::uint32_t>(middle_b.begin(), middle_b.end()))) {
+        AppendEdit(&script, run.kind, run.length);
+      }
+      AppendEdit(&script, EditKind::kCommon, suffix);
+      return script;
     }
-    AppendEdit(&script, EditKind::kCommon, suffix);
-    return script;
   }
   for (const EditRun& run : AlignMiddle(middle_a, middle_b, depth)) {
     AppendEdit(&script, run.kind, run.length);

@@ -97,6 +97,10 @@ class Aligner {
     return Align(a, b, 0);
   }
 
+  // For ids that are not small (hashes): trims the common ends, then dtl as it is, with no
+  // id-indexed tables. REQUIRES: a.size() + b.size() <= kSmallProblem.
+  EditScript AlignSmall(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+
   // False once any script since the last ResetExact() may not be minimal (a patience cut,
   // a piece replaced whole, or dtl past its cap).
   bool exact() const { return exact_; }

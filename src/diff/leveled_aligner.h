@@ -105,10 +105,12 @@ class LeveledAligner {
                 std::vector<TokenRef>* tokens, std::vector<std::uint32_t>* ids, std::vector<SentenceSlot>* slots);
   void TokenizeRange(std::string_view text, std::size_t begin, std::size_t end, std::vector<TokenRef>* tokens,
                      std::vector<std::uint32_t>* ids);
-  bool TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffix) const;
+  bool Plain(const Sub& sub) const;
+  void TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffix) const;
+  std::uint32_t TokenHash(std::string_view token);
   void CountShared(const TokenRef& a, const TokenRef& b);
   void AlignTokens(const Sub& sub);
-  void AlignTokenLists();
+  void AlignTokenLists(const EditScript& script);
   void LabelSentences();
   void RecordUnchangedLines(const Sub& sub);
   void RecordMovedSentences();

@@ -62,9 +62,10 @@ bool SafeCut(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-// Without sentence labels, the bytes both sides of a run begin and end with are unchanged
-// tokens: they skip tokenizing, up to cuts that are token boundaries on both sides.
-bool LeveledAligner::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffix) const {
+// A run without moved items, aligned without sentence labels, takes the fast path: the
+// bytes both sides begin and end with are unchanged tokens, never tokenized (cut where
+// both sides have a token boundary), and token ids are hashes, not interned.
+bool LeveledAligner::Plain(const Sub& sub) const {
   if (options_.label_sentences) return false;
   for (std::size_t i = sub.old_items_begin; i < sub.old_items_end; ++i) {
     if (old_items_[i].move >= 0) return false;
@@ -72,6 +73,10 @@ bool LeveledAligner::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* s
   for (std::size_t j = sub.new_items_begin; j < sub.new_items_end; ++j) {
     if (new_items_[j].move >= 0) return false;
   }
+  return true;
+}
+
+void LeveledAligner::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffix) const {
   const std::string_view a = old_.substr(sub.old_span.begin, sub.old_span.size());
   const std::string_view b = new_.substr(sub.new_span.begin, sub.new_span.size());
   const std::size_t shorter = std::min(a.size(), b.size());
@@ -86,10 +91,10 @@ bool LeveledAligner::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* s
   std::size_t tail = a.size() - s + 1;
   while (tail < a.size() && !SafeCut(a, tail)) ++tail;
   *suffix = tail < a.size() ? a.size() - tail : 0;
-  return *prefix > 0 || *suffix > 0;
 }
 
-// Tokens of text[begin, end), no moved items, no sentence slots.
+// Tokens of text[begin, end), no moved items, no sentence slots; ids are hashes of the
+// tokens' keys (equal tokens, equal ids; a rare collision is caught by AlignTokenLists).
 void LeveledAligner::TokenizeRange(std::string_view text, std::size_t begin, std::size_t end,
                                    std::vector<TokenRef>* tokens, std::vector<std::uint32_t>* ids) {
   tokens->clear();
@@ -101,39 +106,53 @@ void LeveledAligner::TokenizeRange(std::string_view text, std::size_t begin, std
     bool is_word = false;
     const std::size_t length = ScanToken(bounded, pos, &kind, &is_word);
     tokens->push_back({{pos, pos + length}, -1, -1, is_word});
-    ids->push_back(TokenId(text.substr(pos, length)));
+    ids->push_back(TokenHash(text.substr(pos, length)));
     pos += length;
   }
 }
 
+std::uint32_t LeveledAligner::TokenHash(std::string_view token) {
+  if (!ignore_.any()) return static_cast<std::uint32_t>(HashBytes(token) >> 32);
+  key_.clear();
+  AppendKey(token, ignore_, &key_);
+  return static_cast<std::uint32_t>(HashBytes(key_) >> 32);
+}
+
 // Level 3: a token edit script of one changed run of items.
 void LeveledAligner::AlignTokens(const Sub& sub) {
-  std::size_t prefix = 0, suffix = 0;
-  if (TrimRun(sub, &prefix, &suffix)) {
+  if (Plain(sub)) {
+    std::size_t prefix = 0, suffix = 0;
+    TrimRun(sub, &prefix, &suffix);
     Emit(false, prefix, prefix, -1);
     TokenizeRange(old_, sub.old_span.begin + prefix, sub.old_span.end - suffix, &old_tokens_, &a_);
     TokenizeRange(new_, sub.new_span.begin + prefix, sub.new_span.end - suffix, &new_tokens_, &b_);
-    AlignTokenLists();
+    if (a_.size() + b_.size() <= Aligner::kSmallProblem) {
+      AlignTokenLists(words_.AlignSmall(a_, b_));
+    } else {  // the large-problem machinery needs small ids
+      for (std::size_t i = 0; i < old_tokens_.size(); ++i) a_[i] = TokenId(old_.substr(old_tokens_[i].span.begin, old_tokens_[i].span.size()));
+      for (std::size_t j = 0; j < new_tokens_.size(); ++j) b_[j] = TokenId(new_.substr(new_tokens_[j].span.begin, new_tokens_[j].span.size()));
+      AlignTokenLists(words_.Align(a_, b_));
+    }
     Emit(false, suffix, suffix, -1);
     return;
   }
   Tokenize(old_, old_items_, sub.old_items_begin, sub.old_items_end, &old_tokens_, &a_, &old_slots_);
   Tokenize(new_, new_items_, sub.new_items_begin, sub.new_items_end, &new_tokens_, &b_, &new_slots_);
-  AlignTokenLists();
+  pairs_.clear();
+  AlignTokenLists(words_.Align(a_, b_));
   if (options_.label_sentences) LabelSentences();
 }
 
-void LeveledAligner::AlignTokenLists() {
-  pairs_.clear();
-  const EditScript script = words_.Align(a_, b_);
+// Emits the chunks of a token edit script. Paired tokens with different bytes (equal
+// keys under the ignore options, or a hash collision) come out changed.
+void LeveledAligner::AlignTokenLists(const EditScript& script) {
   std::size_t i = 0, j = 0;
   for (const EditRun& run : script) {
     for (std::size_t n = 0; n < run.length; ++n) {
       if (run.kind == EditKind::kCommon) {
         const TokenRef& a = old_tokens_[i++];
         const TokenRef& b = new_tokens_[j++];
-        const bool same =
-            !ignore_.any() || old_.substr(a.span.begin, a.span.size()) == new_.substr(b.span.begin, b.span.size());
+        const bool same = old_.substr(a.span.begin, a.span.size()) == new_.substr(b.span.begin, b.span.size());
         Emit(!same, a.span.size(), b.span.size(), -1);
         CountShared(a, b);
       } else if (run.kind == EditKind::kDelete) {

@@ -51,14 +51,24 @@ void AppendMove(const WordDiff& diff, const Segment& segment, const Style& style
   }
 }
 
+bool IsBlockMove(const WordDiff& diff, const Segment& segment) {
+  return segment.move >= 0 && diff.moves[static_cast<std::size_t>(segment.move)].level == MoveLevel::kBlock;
+}
+
 void AppendRow(const WordDiff& diff, const Row& row, const Style& style, std::string* out) {
-  for (const Segment& segment : row.segments) {
+  const std::size_t row_start = out->size();
+  for (std::size_t k = 0; k < row.segments.size(); ++k) {
+    const Segment& segment = row.segments[k];
     if (segment.kind == OpKind::kEqual) {
       AppendSafe(segment.text, out);
       continue;
     }
     if (segment.move >= 0) {
+      // A moved block gets a line of its own, even where other text shares its row.
+      const bool own_line = IsBlockMove(diff, segment);
+      if (own_line && out->size() > row_start) out->push_back('\n');
       AppendMove(diff, segment, style, out);
+      if (own_line && k + 1 < row.segments.size()) out->push_back('\n');
       continue;
     }
     if (segment.text.empty() && !style.show_empty_markers) continue;

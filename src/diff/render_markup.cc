@@ -213,9 +213,22 @@ std::string Render(const Markup& m, const WordDiff& diff, int context) {
       if (empty) continue;
       out.append(m.para_open);
       bool line_start = true;
-      for (const Segment& segment : rows[i].segments) {
-        AppendSegment(m, diff, segment, line_start, &out);
+      const std::vector<Segment>& segments = rows[i].segments;
+      for (std::size_t k = 0; k < segments.size(); ++k) {
+        // A moved block is a paragraph of its own, even where other text shares its row.
+        const bool block_move = segments[k].move >= 0 &&
+                                diff.moves[static_cast<std::size_t>(segments[k].move)].level == MoveLevel::kBlock;
+        if (block_move && !line_start) {
+          out.append(m.para_close);
+          out.append(m.para_open);
+        }
+        AppendSegment(m, diff, segments[k], line_start, &out);
         line_start = false;
+        if (block_move && k + 1 < segments.size()) {
+          out.append(m.para_close);
+          out.append(m.para_open);
+          line_start = true;
+        }
       }
       out.append(m.para_close);
     }

@@ -76,7 +76,7 @@ bool IsLetterBefore(std::string_view text, std::size_t pos) {
   return utf8::IsLetter(CodePointAt(text, start, &length));
 }
 
-// Word and number tokens holding a digit, of text[begin, end).
+// Numbers of text[begin, end): number tokens and words that start with a digit ("20th").
 std::vector<std::string_view> Numbers(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<std::string_view> numbers;
   std::size_t pos = begin;
@@ -87,9 +87,7 @@ std::vector<std::string_view> Numbers(std::string_view text, std::size_t begin, 
     const std::size_t length = ScanToken(range, pos, &kind, &is_word);
     if (is_word) {
       const std::string_view token = text.substr(pos, length);
-      if (std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        numbers.push_back(token);
-      }
+      if (kind == TokenKind::kNumber || (token[0] >= '0' && token[0] <= '9')) numbers.push_back(token);
     }
     pos += length;
   }
@@ -112,7 +110,13 @@ std::string QuoteText(std::string_view text, const Span& quote) {
   return std::string(Slice(text, quote.begin, quote.end));
 }
 
-void CountBlocks(const Alignment& alignment, ChangeSummary* summary) {
+// Blocks wholly added (new side) or deleted (old side): their quotes and numbers are news,
+// not changes, and the summary's quote and number lists leave them out.
+struct WholeBlocks {
+  std::vector<bool> added, deleted;  // by new / old line
+};
+
+WholeBlocks CountBlocks(const Alignment& alignment, ChangeSummary* summary) {
   const std::vector<Line>& old_lines = alignment.old_lines;
   const std::vector<Line>& new_lines = alignment.new_lines;
   std::vector<std::size_t> deleted(old_lines.size(), 0), inserted(new_lines.size(), 0);
@@ -135,28 +139,43 @@ void CountBlocks(const Alignment& alignment, ChangeSummary* summary) {
       if (new_line < new_lines.size() && new_lines[new_line].begin < chunk.new_begin) touched[new_line] = true;
     }
   }
+  WholeBlocks whole{std::vector<bool>(new_lines.size(), false), std::vector<bool>(old_lines.size(), false)};
   for (std::size_t k = 0; k < new_lines.size(); ++k) {
     const Line& line = new_lines[k];
     if (line.blank()) continue;
     if (inserted[k] == line.content_end - line.begin) {
       ++summary->blocks_added;
+      whole.added[k] = true;
     } else if (inserted[k] > 0 || touched[k]) {
       ++summary->blocks_edited;
     }
   }
   for (std::size_t k = 0; k < old_lines.size(); ++k) {
     const Line& line = old_lines[k];
-    if (!line.blank() && deleted[k] == line.content_end - line.begin) ++summary->blocks_deleted;
+    if (!line.blank() && deleted[k] == line.content_end - line.begin) {
+      ++summary->blocks_deleted;
+      whole.deleted[k] = true;
+    }
   }
   for (const MoveSpan& move : alignment.moves) {
     if (move.level == MoveLevel::kBlock) ++summary->blocks_moved;
   }
+  return whole;
+}
+
+// Index of the line holding byte `pos`.
+std::size_t LineAt(const std::vector<Line>& lines, std::size_t pos) {
+  const auto it =
+      std::upper_bound(lines.begin(), lines.end(), pos, [](std::size_t p, const Line& line) { return p < line.begin; });
+  return it == lines.begin() ? 0 : static_cast<std::size_t>(it - lines.begin()) - 1;
 }
 
 void FindQuoteChanges(std::string_view old_text, std::string_view new_text, const Alignment& alignment,
-                      ChangeSummary* summary) {
-  const std::vector<Span> old_quotes = QuoteSpans(old_text);
-  const std::vector<Span> new_quotes = QuoteSpans(new_text);
+                      const WholeBlocks& whole, ChangeSummary* summary) {
+  std::vector<Span> old_quotes = QuoteSpans(old_text);
+  std::vector<Span> new_quotes = QuoteSpans(new_text);
+  std::erase_if(old_quotes, [&](const Span& q) { return whole.deleted[LineAt(alignment.old_lines, q.begin)]; });
+  std::erase_if(new_quotes, [&](const Span& q) { return whole.added[LineAt(alignment.new_lines, q.begin)]; });
   std::map<std::size_t, std::size_t> new_to_old;  // touched new quote -> old quote (or npos)
   std::vector<std::size_t> removed;                // touched old quotes with no new one
   std::vector<bool> old_paired(old_quotes.size(), false);
@@ -185,11 +204,17 @@ void FindQuoteChanges(std::string_view old_text, std::string_view new_text, cons
 }
 
 void FindNumberChanges(std::string_view old_text, std::string_view new_text, const Alignment& alignment,
-                       ChangeSummary* summary) {
+                       const WholeBlocks& whole, ChangeSummary* summary) {
   for (const Chunk& chunk : alignment.chunks) {
     if (!chunk.changed || chunk.ignored || chunk.move >= 0) continue;
     std::vector<std::string_view> olds = Numbers(old_text, chunk.old_begin, chunk.old_end);
     std::vector<std::string_view> news = Numbers(new_text, chunk.new_begin, chunk.new_end);
+    std::erase_if(olds, [&](std::string_view n) {
+      return whole.deleted[LineAt(alignment.old_lines, static_cast<std::size_t>(n.data() - old_text.data()))];
+    });
+    std::erase_if(news, [&](std::string_view n) {
+      return whole.added[LineAt(alignment.new_lines, static_cast<std::size_t>(n.data() - new_text.data()))];
+    });
     // A number on both sides did not change.
     for (auto it = olds.begin(); it != olds.end();) {
       const auto same = std::find(news.begin(), news.end(), *it);
@@ -280,9 +305,9 @@ ChangeSummary Summarize(std::string_view old_text, std::string_view new_text, co
   const Masthead new_masthead = FindMasthead(new_text, alignment.new_lines);
   summary.headline_changed = !SameUnder(old_masthead.headline, new_masthead.headline, ignore);
   summary.byline_changed = !SameUnder(old_masthead.byline, new_masthead.byline, ignore);
-  CountBlocks(alignment, &summary);
-  FindQuoteChanges(old_text, new_text, alignment, &summary);
-  FindNumberChanges(old_text, new_text, alignment, &summary);
+  const WholeBlocks whole = CountBlocks(alignment, &summary);
+  FindQuoteChanges(old_text, new_text, alignment, whole, &summary);
+  FindNumberChanges(old_text, new_text, alignment, whole, &summary);
   return summary;
 }
 
