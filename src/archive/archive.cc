@@ -50,7 +50,18 @@ Result<Archive> Archive::Open(const std::string& dir) {
   int32_t version = 0;
   if (git_config_get_int32(&version, local.get(), kVersionKey) < 0) {
     git_error_clear();
-    return NotAnArchive(dir);
+    // A clone: the marker file in main says it is an archive; adopt it.
+    git_object* marker = nullptr;
+    const std::string spec = std::string(kMainRef) + ":" + kMarkerPath;
+    if (git_revparse_single(&marker, repo.get(), spec.c_str()) < 0) {
+      git_error_clear();
+      return NotAnArchive(dir);
+    }
+    git_object_free(marker);
+    REDLINE_RETURN_IF_ERROR(git::Check(git_config_set_int32(local.get(), kVersionKey, kArchiveVersion),
+                                       "adopting the clone " + dir + " as an archive"));
+    REDLINE_RETURN_IF_ERROR(RebuildStoryRefsIfMissing(repo.get()));
+    version = kArchiveVersion;
   }
   if (version != kArchiveVersion) {
     return Status::Archive("archive " + dir + " has version " + std::to_string(version) +

@@ -16,6 +16,9 @@ namespace redline {
 // Repository config key that marks a git repository as a redline archive, and its value.
 inline constexpr const char* kVersionKey = "redline.archiveversion";
 inline constexpr int kArchiveVersion = 1;
+// A file in every archive's first commit, so that a clone (which has no config of the
+// original) is recognised as an archive too.
+inline constexpr const char* kMarkerPath = ".redline-archive";
 
 // A story's state inside an open batch: where its ref was, where it is now, and the files
 // to mirror in the work tree when the batch commits.
@@ -66,6 +69,10 @@ struct Archive::Impl {
 
 // The commit `ref` points at, or nullopt if there is no such ref.
 Result<std::optional<git_oid>> RefTarget(git_repository* repo, const std::string& ref);
+
+// Recreates refs/redline/stories/* from main's history when there are none but main holds
+// stories, as in a fresh `git clone` (which copies branches, not other refs).
+Status RebuildStoryRefsIfMissing(git_repository* repo);
 
 }  // namespace redline
 

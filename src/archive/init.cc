@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kReadmePath = "README.md";
 constexpr const char* kAttributesPath = ".gitattributes";
+constexpr std::string_view kMarker = "redline archive, version 1\n";
 
 // Shown to people who browse the archive with plain git.
 constexpr std::string_view kReadme =
@@ -76,6 +77,7 @@ class InitRollback {
     if (wrote_files_) {
       fs::remove(root_ / kReadmePath, ignored);
       fs::remove(root_ / kAttributesPath, ignored);
+      fs::remove(root_ / kMarkerPath, ignored);
     }
   }
   void WroteFiles() { wrote_files_ = true; }
@@ -144,6 +146,7 @@ Result<Archive> Archive::Init(const std::string& dir) {
 
   REDLINE_RETURN_IF_ERROR(StageFile(index, kReadmePath, kReadme));
   REDLINE_RETURN_IF_ERROR(StageFile(index, kAttributesPath, kAttributes));
+  REDLINE_RETURN_IF_ERROR(StageFile(index, kMarkerPath, kMarker));
   git_oid tree_id;
   REDLINE_RETURN_IF_ERROR(git::Check(git_index_write_tree(&tree_id, index), "writing the tree"));
   git_tree* raw_tree = nullptr;
@@ -162,6 +165,7 @@ Result<Archive> Archive::Init(const std::string& dir) {
   rollback.WroteFiles();
   REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kReadmePath, kReadme, now - 1));
   REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kAttributesPath, kAttributes, now - 1));
+  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kMarkerPath, kMarker, now - 1));
   REDLINE_RETURN_IF_ERROR(git::Check(git_index_write(index), "writing the index"));
   rollback.Done();
   return archive;

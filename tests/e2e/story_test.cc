@@ -41,7 +41,9 @@ TEST_F(ArchiveTest, SnapshotsReportRevisionsAndWordCounts) {
     ASSERT_TRUE(std::regex_match(r.out, m, line)) << r.out;
     EXPECT_EQ(m[1], std::to_string(i));
     EXPECT_GT(std::stoi(m[2]), 0);
-    if (i == 1) EXPECT_EQ(m[3], "0");
+    if (i == 1) {
+      EXPECT_EQ(m[3], "0");
+    }
     EXPECT_EQ(r.err, "");
   }
 }
@@ -132,7 +134,9 @@ TEST_F(ArchiveTest, DiffShowsTheNewsroomsEditsAndNoTemplateNoise) {
       for (const char* noise : {"Advertisement", "myNEWS", "03:47", "02:04", "ago", "Read more", "Harbour Post"}) {
         EXPECT_EQ(out.find(noise), std::string::npos) << a << ".." << b << " shows template text '" << noise << "'";
       }
-      if (a == b) EXPECT_EQ(out, "");
+      if (a == b) {
+        EXPECT_EQ(out, "");
+      }
     }
   }
 }
@@ -184,8 +188,19 @@ TEST_F(ArchiveTest, PlainGitReadsTheArchive) {
   EXPECT_NE(files.out.find("/un-xinjiang-report/raw.html\n"), std::string::npos) << files.out;
 
   TempDir clone_root;
-  const ProcessResult clone = RunCommand({"git", "clone", "-q", archive_, clone_root / "clone"});
-  EXPECT_EQ(clone.exit_code, 0) << clone.err;
+  const std::string copy = clone_root / "clone";
+  const ProcessResult clone = RunCommand({"git", "clone", "-q", archive_, copy});
+  ASSERT_EQ(clone.exit_code, 0) << clone.err;
+  // A clone has main but no refs/redline/* and no config: redline adopts it as it is.
+  const ProcessResult clone_log = RunCommand({REDLINE_BINARY, "-C", copy, "log", kStory, "--json"});
+  ASSERT_EQ(clone_log.exit_code, 0) << clone_log.err;
+  EXPECT_EQ(clone_log.out, InArchive({"log", kStory, "--json"}).out);
+  EXPECT_EQ(RunCommand({REDLINE_BINARY, "-C", copy, "stories"}).out, InArchive({"stories"}).out);
+  EXPECT_EQ(RunCommand({REDLINE_BINARY, "-C", copy, "show", kStory + "@2"}).out, InArchive({"show", kStory + "@2"}).out);
+  const ProcessResult more = RunCommand({REDLINE_BINARY, "-C", copy, "snapshot", kStory, StoryRevisionPath(1)});
+  ASSERT_EQ(more.exit_code, 0) << more.err;
+  EXPECT_EQ(more.out.rfind(kStory + ": revision 5 (", 0), 0u) << more.out;
+  EXPECT_EQ(RunCommand({"git", "-C", copy, "status", "--porcelain"}).out, "");
 }
 
 TEST_F(ArchiveTest, TextInputIsRecordedToo) {
