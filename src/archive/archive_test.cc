@@ -38,7 +38,7 @@ TEST(ArchiveInit, CreatesACleanRepositoryThatGitAccepts) {
   EXPECT_EQ(Git(dir, "config redline.archiveversion"), "1\n");
   EXPECT_EQ(Git(dir, "log --format=%s%n%an%n%ae main"),
             "Initialize redline archive\nredline\nredline@localhost\n");
-  EXPECT_EQ(Git(dir, "ls-tree --name-only main"), ".gitattributes\nREADME.md\n");
+  EXPECT_EQ(Git(dir, "ls-tree --name-only main"), ".gitattributes\n.redline-archive\nREADME.md\n");
   EXPECT_EQ(Git(dir, "show main:README.md"), test::ReadFile(dir + "/README.md"));
   EXPECT_NE(test::ReadFile(dir + "/README.md").find("stories/<fan>/<story>/article.txt"),
             std::string::npos);

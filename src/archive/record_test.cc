@@ -297,7 +297,7 @@ TEST_F(RecordTest, ResyncsAfterPlainGitChangedMainAndTheIndex) {
 
   const Revision r2 = MustRecord(MakeRevision("story", "two", 2));
   EXPECT_EQ(r2.number, 2);
-  EXPECT_EQ(Git(dir_, "ls-tree --name-only main"), ".gitattributes\nNOTES.md\nREADME.md\nstories\n");
+  EXPECT_EQ(Git(dir_, "ls-tree --name-only main"), ".gitattributes\n.redline-archive\nNOTES.md\nREADME.md\nstories\n");
   EXPECT_EQ(Git(dir_, "log --format=%s -2 main"), "Headline of story\nnotes\n");
   ExpectGitHappy(/*allow_dangling=*/true);  // the tree of the hand-edited index
 }
