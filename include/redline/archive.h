@@ -56,6 +56,13 @@ struct NewRevision {
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
   std::size_t total_words = 0;
+  // Pages fetched from the web (Redline-HTTP-Status, -Content-Type, -Fetched); 0, empty
+  // and nullopt for other input.
+  int http_status = 0;
+  std::string content_type;
+  std::optional<Timestamp> fetched_at;
+  // The earlier revision whose text this one has again (Redline-Returns-To), or 0.
+  int returns_to = 0;
 };
 
 struct Revision {
@@ -69,6 +76,10 @@ struct Revision {
   std::size_t removed_words = 0;
   std::size_t total_words = 0;
   std::string previous_commit;  // empty for revision 1
+  int http_status = 0;          // as in NewRevision
+  std::string content_type;
+  std::optional<Timestamp> fetched_at;
+  int returns_to = 0;
 };
 
 struct StorySummary {
@@ -130,6 +141,19 @@ class Archive {
 
   Result<std::string> ReadText(const Revision& revision);
   Result<std::string> ReadRaw(const Revision& revision);
+
+  // State files: small committed files outside stories/ (e.g. tracking/tracked.json) that
+  // clones carry. `path` is relative, of segments [A-Za-z0-9._-] separated by '/', not
+  // starting with '.' and not under stories/ (BadInput otherwise).
+  // ReadStateFile: the file as of main's head; nullopt when absent.
+  Result<std::optional<std::string>> ReadStateFile(const std::string& path);
+  // Commits `content` at `path` on main with `message` (nothing when the file already
+  // holds it), moving main only if nobody moved it meanwhile ("... try again" otherwise);
+  // the work tree and index follow. Not during a batch (Internal error).
+  Status WriteStateFile(const std::string& path, std::string_view content, const std::string& message);
+  // <git dir>/redline: for archive-local files that are never committed (created on
+  // demand by the caller).
+  std::string LocalStateDirectory() const;
 
  private:
   struct Impl;

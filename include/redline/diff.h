@@ -213,7 +213,7 @@ struct RenderOptions {
 //   " " unchanged, "-" deleted, "+" inserted, and "~" for each line break. Moves are plain
 //   deletions and insertions here.
 // kUnified: a line-based unified diff ("--- a", "+++ b", "@@ -a,b +c,d @@", " ", "-", "+"
-//   lines, "\ No newline at end of file"), which patch(1) and git apply accept; context is
+//   lines, "\ No newline at end of file") that patch(1) applies; context is
 //   `context_blocks` lines.
 // kSideBySide: old and new lines in two columns of (width - 3) / 2 display cells, wrapped,
 //   with " | " between changed, " < " old-only, " > " new-only and "   " unchanged rows;
@@ -221,11 +221,25 @@ struct RenderOptions {
 // kMarkdown: the summary as a list, then each changed block (with context blocks) as a
 //   paragraph, "~~deleted~~" and "**inserted**", moves noted; page text escaped.
 // kHtml: a fragment: <div class="redline-diff"> with a summary <ul>, then <p> per shown
-//   block with <del>/<ins>, moves as <p class="moved"> with a note; text escaped.
-// kJson: {"stats":{"added_words":A,"removed_words":R,"changed_blocks":C},
-//   "ops":[{"op":"equal|insert|delete","text":"..."}], "moves":[...], "sentences":[...],
-//   "summary":{...}, "approximate":bool} and "\n"; an op the options ignore also carries
-//   "ignored":true. Invalid UTF-8 becomes U+FFFD.
+//   block with <del>/<ins>, a move as <span class="redline-move">moved to ¶N</span> (and
+//   the moved text in <span class="redline-moved">), an elided stretch as
+//   <p class="redline-elided">…</p>; text escaped.
+// kJson: one object and "\n". First the contract, unchanged:
+//   {"stats":{"added_words":A,"removed_words":R,"changed_blocks":C},
+//    "ops":[{"op":"equal|insert|delete","text":"..."}],
+//   (an op the ignore options ignore also has "ignored":true), then
+//    "moves":[{"level":"block|sentence","exact":bool,
+//              "from":{"block":B,"sentence":S,"offset":O,"length":L},"to":{...},
+//              "words":W,"ops":[...the moved text's own word diff...]}],
+//    "sentences":[{"label":"unchanged|edited|added|deleted|moved","old":I|null,"new":J|null,
+//                  "old_range":[b,e],"new_range":[b,e]}],
+//    "summary":{"added_words","removed_words","sentences":{"unchanged","edited","added",
+//               "deleted","moved"},"blocks":{"edited","added","deleted","moved"},
+//               "headline_changed","byline_changed","quotes_changed","quotes":[{"old","new"}],
+//               "numbers_changed","numbers":[{"old","new"}],"minor"},
+//    "approximate":bool}
+//   Blocks and sentences are 0-based (a move's "sentence" is 0 when labels are off), offsets
+//   are bytes; invalid UTF-8 becomes U+FFFD.
 std::string RenderDiff(const WordDiff& diff, const RenderOptions& options);
 
 // `text` with every C0 control other than '\n', DEL, every C1 control and every byte of

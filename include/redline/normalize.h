@@ -7,6 +7,8 @@
 #define REDLINE_NORMALIZE_H_
 
 #include <cstddef>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "redline/document.h"
@@ -16,9 +18,35 @@ namespace redline {
 
 enum class InputFormat { kAuto, kHtml, kText };
 
+// Site rules: for the pages where the heuristics fail, CSS-like selectors that say where a
+// site's story is (include) or what is never part of it (exclude), per domain. The file
+// format is in docs/normalization.md; in an archive the file is redline-rules.txt at the
+// root. Cheap to copy.
+class SiteRules {
+ public:
+  struct Impl;
+  SiteRules();
+  // BadInput "rules line N: ..." on a syntax error.
+  static Result<SiteRules> Parse(std::string_view text);
+  bool empty() const;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  explicit SiteRules(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
 struct NormalizeOptions {
   InputFormat from = InputFormat::kAuto;
+  // Larger inputs are refused before any work is done.
   std::size_t max_input_bytes = std::size_t{64} << 20;
+  // The charset the transport declared (the HTTP Content-Type's charset, or --charset), any
+  // WHATWG label such as "iso-8859-1" or "Shift_JIS"; empty when unknown.
+  std::string charset;
+  // The page's address when known (a fetch, snapshot --url). Site rules apply when this
+  // host, or the host of the page's canonical URL or og:url, is a rule's domain or below it.
+  std::string url;
+  SiteRules rules;
 };
 
 // Guesses HTML or text from the first bytes (a doctype, <html> or another opening tag, or
@@ -27,11 +55,16 @@ InputFormat DetectFormat(std::string_view bytes);
 
 // Never crashes, whatever the bytes. Errors are BadInput with a one-line message:
 //   "input is empty", "input is N bytes, over the limit of M bytes",
-//   "input looks like binary data, not HTML or text", "input is UTF-16 text; ...",
+//   "input looks like binary data, not HTML or text", "unknown charset 'X'",
 //   "input is not valid UTF-8 (first bad byte at offset N)",
-//   "input declares charset X, which is not supported yet (convert it to UTF-8)",
 //   "HTML is nested too deeply (...)", "no article text found in input".
-// A UTF-8 byte-order mark is stripped; HTML declaring windows-1252 or latin-1 is converted.
+// Charset, first match wins: a byte-order mark (UTF-8, UTF-16LE/BE); options.charset;
+// for HTML, <meta charset>, http-equiv Content-Type or the XML declaration; then the bytes
+// themselves. Bytes that are valid UTF-8 beyond ASCII are read as UTF-8 whatever was
+// declared. Invalid UTF-8, declared as UTF-8 or not declared, is refused unless sniffing
+// finds it clearly in another charset (see normalize/charset.h). Other charsets
+// (windows-125x, ISO-8859-x, KOI8, UTF-16, GBK/GB18030, Big5, Shift_JIS, EUC-JP,
+// ISO-2022-JP, EUC-KR) are converted, invalid bytes becoming U+FFFD.
 // HTML without body text is an error; text input needs a headline or body text.
 Result<Document> Normalize(std::string_view bytes, const NormalizeOptions& options);
 

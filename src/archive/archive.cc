@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "archive/archive_impl.h"
+#include "archive/library.h"
 #include "archive/git_handles.h"
 #include "archive/story_names.h"
 
@@ -18,6 +19,7 @@ Status NotAnArchive(const std::string& dir) {
 }  // namespace
 
 Result<Archive> Archive::Open(const std::string& dir) {
+  EnsureLibgit2();
   if (dir.empty()) return NotAnArchive("''");
   // Archives only ever write trees and commits that refer to objects the same Record just
   // wrote or read, so libgit2's "strict object creation" checks are redundant here, and

@@ -65,6 +65,10 @@ Result<Revision> ReadRevision(git_repository* repo, const git_oid& id, std::stri
   revision.removed_words = trailers->removed_words;
   revision.total_words = trailers->total_words;
   revision.previous_commit = std::move(trailers->previous_commit);
+  revision.returns_to = trailers->returns_to;
+  revision.http_status = trailers->http_status;
+  revision.content_type = std::move(trailers->content_type);
+  revision.fetched_at = trailers->fetched_at;
   return revision;
 }
 

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "archive/archive_impl.h"
+#include "archive/library.h"
 #include "archive/git_handles.h"
 #include "archive/identity.h"
 #include "archive/work_tree.h"
@@ -124,6 +125,7 @@ Status CreateRepository(const fs::path& root) {
 }  // namespace
 
 Result<Archive> Archive::Init(const std::string& dir) {
+  EnsureLibgit2();
   if (dir.empty()) return Status::BadInput("no archive directory given");
   std::error_code error;
   const fs::path root = fs::absolute(dir, error).lexically_normal();

@@ -128,6 +128,10 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   trailers.added_words = revision.added_words;
   trailers.removed_words = revision.removed_words;
   trailers.total_words = revision.total_words;
+  trailers.returns_to = revision.returns_to;
+  trailers.http_status = revision.http_status;
+  trailers.content_type = revision.content_type;
+  trailers.fetched_at = revision.fetched_at;
   const std::string message = FormatRevisionMessage(revision.headline, trailers);
   REDLINE_ASSIGN_OR_RETURN(
       git::SignaturePtr signature,
@@ -185,6 +189,10 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   recorded.removed_words = revision.removed_words;
   recorded.total_words = revision.total_words;
   recorded.previous_commit = trailers.previous_commit;
+  recorded.returns_to = revision.returns_to;
+  recorded.http_status = revision.http_status;
+  recorded.content_type = SingleLine(revision.content_type);
+  recorded.fetched_at = revision.fetched_at;
 
   if (impl_->batch) {
     Batch& batch = *impl_->batch;

@@ -16,6 +16,10 @@ constexpr std::string_view kSourceKey = "Redline-Source";
 constexpr std::string_view kCapturedKey = "Redline-Captured";
 constexpr std::string_view kWordsKey = "Redline-Words";
 constexpr std::string_view kTotalWordsKey = "Redline-Total-Words";
+constexpr std::string_view kReturnsToKey = "Redline-Returns-To";
+constexpr std::string_view kHttpStatusKey = "Redline-HTTP-Status";
+constexpr std::string_view kContentTypeKey = "Redline-Content-Type";
+constexpr std::string_view kFetchedKey = "Redline-Fetched";
 
 // Trailer keys compare case-insensitively, as git interpret-trailers does.
 bool SameKey(std::string_view a, std::string_view b) {
@@ -101,6 +105,11 @@ std::string FormatRevisionMessage(std::string_view headline, const RevisionTrail
                 "+" + std::to_string(trailers.added_words) + " -" +
                     std::to_string(trailers.removed_words));
   AppendTrailer(&message, kTotalWordsKey, std::to_string(trailers.total_words));
+  if (trailers.returns_to > 0) AppendTrailer(&message, kReturnsToKey, std::to_string(trailers.returns_to));
+  if (trailers.http_status > 0) AppendTrailer(&message, kHttpStatusKey, std::to_string(trailers.http_status));
+  const std::string content_type = SingleLine(trailers.content_type);
+  if (!content_type.empty()) AppendTrailer(&message, kContentTypeKey, content_type);
+  if (trailers.fetched_at) AppendTrailer(&message, kFetchedKey, FormatTime(*trailers.fetched_at));
   return message;
 }
 
@@ -139,7 +148,25 @@ Result<RevisionTrailers> ParseRevisionMessage(const char* message) {
       const auto total = ParseCount(value);
       if (!total) return malformed();
       out.total_words = *total;
+    } else if (SameKey(key, kReturnsToKey)) {
+      const auto number = ParseCount(value);
+      if (!number || *number == 0 || *number > 1'000'000'000) return malformed();
+      out.returns_to = static_cast<int>(*number);
+    } else if (SameKey(key, kHttpStatusKey)) {
+      const auto status = ParseCount(value);
+      if (!status || *status < 100 || *status > 999) return malformed();
+      out.http_status = static_cast<int>(*status);
+    } else if (SameKey(key, kContentTypeKey)) {
+      out.content_type = value;
+    } else if (SameKey(key, kFetchedKey)) {
+      auto time = ParseTime(value);
+      if (!time.ok()) return malformed();
+      out.fetched_at = *time;
     }
+  }
+  if (out.returns_to >= out.number && out.returns_to != 0) {
+    return Status::Archive("revision " + std::to_string(out.number) + " cannot return to revision " +
+                           std::to_string(out.returns_to));
   }
   if (out.story.empty() || !have_revision) {
     return Status::Archive("not a redline revision (no Redline-Story or Redline-Revision trailer)");

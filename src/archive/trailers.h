@@ -9,10 +9,15 @@
 //   Redline-Captured: 2022-09-01T12:00:00+02:00
 //   Redline-Words: +12 -3
 //   Redline-Total-Words: 840
+//   Redline-Returns-To: 2                             (the text equals revision 2's again)
+//   Redline-HTTP-Status: 200                          (pages fetched from the web only)
+//   Redline-Content-Type: text/html; charset=utf-8    (as the server sent it, when it did)
+//   Redline-Fetched: 2022-09-01T10:00:00Z             (when the response arrived)
 #ifndef REDLINE_ARCHIVE_TRAILERS_H_
 #define REDLINE_ARCHIVE_TRAILERS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +35,10 @@ struct RevisionTrailers {
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
   std::size_t total_words = 0;
+  int returns_to = 0;     // 0: absent
+  int http_status = 0;    // 0: absent
+  std::string content_type;
+  std::optional<Timestamp> fetched_at;
 };
 
 // The full commit message; an empty headline becomes "(no headline)". Headline and values

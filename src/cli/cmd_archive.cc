@@ -24,6 +24,9 @@ json RevisionJson(const Revision& r) {
               {"removed_words", r.removed_words}, {"total_words", r.total_words},
               {"headline", r.headline}};
   if (!r.source_url.empty()) out["url"] = r.source_url;
+  if (r.returns_to > 0) out["returns_to"] = r.returns_to;
+  if (r.http_status > 0) out["http_status"] = r.http_status;
+  if (r.fetched_at) out["fetched"] = FormatTime(*r.fetched_at);
   return out;
 }
 
@@ -93,9 +96,14 @@ Runner SetupLog(CLI::App* app, const GlobalOptions* globals) {
     const bool color = UseColor(globals->color);
     for (const auto& r : *log) {
       const std::string counts = "+" + std::to_string(r.added_words) + " -" + std::to_string(r.removed_words);
-      std::printf("%s%3d%s  %-25s  %s%s%s  %-13s  %s\n", color ? "\x1b[1m" : "", r.number, color ? "\x1b[m" : "",
+      // A flip-flop is marked, so a return to an earlier text is visible.
+      const std::string returns =
+          r.returns_to > 0 ? (color ? "\x1b[36m" : "") + std::string("= returns to ") + std::to_string(r.returns_to) +
+                                 (color ? "\x1b[m" : "") + "  "
+                           : "";
+      std::printf("%s%3d%s  %-25s  %s%s%s  %-13s  %s%s\n", color ? "\x1b[1m" : "", r.number, color ? "\x1b[m" : "",
                   FormatTime(r.time).c_str(), color ? "\x1b[33m" : "", r.commit.substr(0, 7).c_str(),
-                  color ? "\x1b[m" : "", counts.c_str(), r.headline.c_str());
+                  color ? "\x1b[m" : "", counts.c_str(), returns.c_str(), r.headline.c_str());
     }
     return {};
   };

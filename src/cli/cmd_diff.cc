@@ -39,7 +39,7 @@ constexpr const char* kFormatHelp =
     "  plain         [-deleted-]{+inserted+}, like git --word-diff=plain\n"
     "  porcelain     git's --word-diff=porcelain lines\n"
     "  json          ops (rebuild both texts), stats, moves, sentence labels, summary\n"
-    "  unified       block lines for patch(1) and git apply\n"
+    "  unified       block lines for patch(1)\n"
     "  side-by-side  old and new in two columns (--width)\n"
     "  markdown      summary and changed paragraphs, ~~deleted~~ **inserted**\n"
     "  html          an HTML fragment with <del> and <ins>";

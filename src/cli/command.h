@@ -36,6 +36,7 @@ struct Command {
 std::vector<Command> ArchiveCommands();   // init, stories, log, show
 std::vector<Command> SnapshotCommands();  // normalize, snapshot
 std::vector<Command> DiffCommands();      // diff, diff-files
+std::vector<Command> WebCommands();       // track, untrack, tracked, feed, fetch, watch
 
 // -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
 Result<Archive> OpenArchive(const GlobalOptions& globals);

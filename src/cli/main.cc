@@ -1,18 +1,19 @@
-// Thin main: libgit2's global state, the run, the error line and the exit code.
-#include <git2.h>
-
+// Thin main: the run, the one error line and the exit code. (libgit2's global state is set
+// up by the archive module on first use: see src/archive/library.h.)
 #include <cstdio>
+#include <string>
 
 #include "cli/cli.h"
 
 int main(int argc, char** argv) {
-  git_libgit2_init();
   const redline::cli::Outcome outcome = redline::cli::Run(argc, argv);
   if (!outcome.status.ok()) {
     std::fflush(stdout);
-    std::fprintf(stderr, "redline: error: %s\n", outcome.status.message().c_str());
+    std::string message = outcome.status.message();
+    for (char& c : message) {
+      if (c == '\n' || c == '\r') c = ' ';  // one line, always
+    }
+    std::fprintf(stderr, "redline: error: %s\n", message.c_str());
   }
-  const int code = redline::cli::ExitCode(outcome);
-  git_libgit2_shutdown();
-  return code;
+  return redline::cli::ExitCode(outcome);
 }

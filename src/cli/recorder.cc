@@ -4,9 +4,10 @@
 
 namespace redline::cli {
 
-Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format) {
+Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format, std::string_view charset) {
   NormalizeOptions options;
   options.from = format == InputFormat::kAuto ? DetectFormat(raw) : format;
+  options.charset = std::string(charset);
   REDLINE_ASSIGN_OR_RETURN(Document document, Normalize(raw, options));
   NormalizedInput input;
   input.text = CanonicalText(document);
@@ -17,7 +18,8 @@ Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format) {
   return input;
 }
 
-Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input) {
+Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
+                                       const FetchFacts& fetched) {
   REDLINE_RETURN_IF_ERROR(ValidateStoryId(request.story));
   REDLINE_ASSIGN_OR_RETURN(const std::optional<Revision> latest, archive.Latest(request.story));
   std::string previous_text;
@@ -25,7 +27,20 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
     REDLINE_ASSIGN_OR_RETURN(previous_text, archive.ReadText(*latest));
     if (previous_text == input.text) return SnapshotOutcome{false, *latest};
   }
-  const WordDiff diff = DiffWords(previous_text, input.text);
+  // A flip-flop: the text is back to an earlier revision's (not the latest's).
+  int returns_to = 0;
+  if (latest.has_value() && latest->number > 1) {
+    REDLINE_ASSIGN_OR_RETURN(const std::vector<Revision> log, archive.Log(request.story));
+    for (auto earlier = log.rbegin() + 1; earlier != log.rend() && returns_to == 0; ++earlier) {
+      REDLINE_ASSIGN_OR_RETURN(const std::string earlier_text, archive.ReadText(*earlier));
+      if (earlier_text == input.text) returns_to = earlier->returns_to > 0 ? earlier->returns_to : earlier->number;
+    }
+  }
+  // Only the word counts go into the commit: skip sentence labels and the summary.
+  DiffOptions counts_only;
+  counts_only.label_sentences = false;
+  counts_only.summarize = false;
+  const WordDiff diff = DiffWords(previous_text, input.text, counts_only);
   NewRevision revision;
   revision.story = request.story;
   revision.headline = CleanInlineText(input.document.title);
@@ -35,6 +50,10 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   revision.removed_words = diff.stats.removed_words;
   revision.total_words = CountWords(input.text);
   revision.raw_extension = input.format == InputFormat::kHtml ? "html" : "txt";
+  revision.returns_to = returns_to;
+  revision.http_status = fetched.http_status;
+  revision.content_type = fetched.content_type;
+  revision.fetched_at = fetched.fetched_at;
   revision.text = std::move(input.text);
   revision.raw = std::move(input.raw);
   REDLINE_ASSIGN_OR_RETURN(Revision recorded, archive.Record(revision));

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "redline/archive.h"
 #include "redline/document.h"
@@ -20,8 +21,9 @@ struct NormalizedInput {
   InputFormat format = InputFormat::kText;  // html or text, never auto
 };
 
-// Normalizes raw bytes; `format` kAuto detects. BadInput when no text is found.
-Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format);
+// Normalizes raw bytes; `format` kAuto detects; `charset` is the one the transport declared
+// (an HTTP Content-Type's), if any. BadInput when no text is found.
+Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format, std::string_view charset = {});
 
 struct SnapshotRequest {
   std::string story;
@@ -29,13 +31,24 @@ struct SnapshotRequest {
   Timestamp captured_at;
 };
 
+// For pages fetched from the web: recorded as the Redline-HTTP-Status, -Content-Type and
+// -Fetched trailers.
+struct FetchFacts {
+  int http_status = 0;
+  std::string content_type;
+  std::optional<Timestamp> fetched_at;
+};
+
 struct SnapshotOutcome {
   bool changed = false;
   Revision revision;  // the new revision, or the latest one when unchanged
 };
 
-// Records `input` as the story's next revision unless its text equals the latest one.
-Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input);
+// Records `input` as the story's next revision unless its text equals the latest one. A
+// text equal to an earlier revision's is recorded as a return to the first revision that
+// had it (Revision::returns_to).
+Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
+                                       const FetchFacts& fetched = {});
 
 }  // namespace redline::cli
 

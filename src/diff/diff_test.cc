@@ -186,3 +186,28 @@ TEST(DiffStats, CountsWordsNotPunctuationOrSpaces) {
 
 }  // namespace
 }  // namespace redline
+
+namespace redline {
+namespace {
+
+TEST(DiffWords, HugeRewriteFallsBackAndSaysSo) {
+  // 40,000 tokens a side from a tiny vocabulary, no equal lines or sentences: too large for
+  // an exact token alignment in time, so the result is exact text but approximate edits.
+  std::mt19937 rng(11);
+  const char* words[] = {"alpha", "beta", "gamma", "delta"};
+  std::string a, b;
+  for (int i = 0; i < 20000; ++i) {
+    a += words[rng() % 4];
+    a += ' ';
+    b += words[rng() % 4];
+    b += ' ';
+  }
+  const WordDiff diff = DiffWords(a, b);
+  EXPECT_TRUE(diff.approximate);
+  EXPECT_EQ(diff::testing::OldSide(diff), a);
+  EXPECT_EQ(diff::testing::NewSide(diff), b);
+  EXPECT_FALSE(DiffWords("a b c\n", "a x c\n").approximate);
+}
+
+}  // namespace
+}  // namespace redline

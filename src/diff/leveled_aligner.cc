@@ -1,50 +1,37 @@
-// Levels 1 (lines) and 2 (sentences) of the leveled alignment, and move detection.
+// Levels 1 (lines) and 2 (sentences) of the leveled alignment, move detection, and the
+// hand-over to level 3 (token_level.cc).
 #include "diff/leveled_aligner.h"
 
 #include <algorithm>
 #include <functional>
 #include <iterator>
+#include <thread>
 
 #include "diff/moves.h"
+#include "diff/token_level.h"
 
 namespace redline::diff {
 namespace {
 
 const MoveRules kBlockMoveRules{1, 6};
+
+template <typename T>
+void Append(std::vector<T>* to, std::vector<T>* from) {
+  to->insert(to->end(), std::make_move_iterator(from->begin()), std::make_move_iterator(from->end()));
+}
+
 const MoveRules kSentenceMoveRules{3, 6};
 
 }  // namespace
 
 LeveledAligner::LeveledAligner(std::string_view old_text, std::string_view new_text, const DiffOptions& options)
-    : old_(old_text), new_(new_text), options_(options), ignore_(IgnoreSet::From(options)) {
-  std::fill(std::begin(byte_ids_), std::end(byte_ids_), kNoId);
-}
+    : old_(old_text), new_(new_text), options_(options), ignore_(IgnoreSet::From(options)) {}
 
 std::uint32_t LeveledAligner::Id(Interner* interner, std::string_view text) {
   if (!ignore_.any()) return interner->Intern(text);
   key_.clear();
   AppendKey(text, ignore_, &key_);
   return interner->InternCopy(key_);
-}
-
-std::uint32_t LeveledAligner::TokenId(std::string_view token) {
-  if (token.size() != 1) return Id(&token_interner_, token);
-  std::uint32_t& id = byte_ids_[static_cast<unsigned char>(token[0])];
-  if (id == kNoId) id = Id(&token_interner_, token);
-  return id;
-}
-
-void LeveledAligner::Emit(bool changed, std::size_t old_length, std::size_t new_length, int move) {
-  if (old_length == 0 && new_length == 0) return;
-  std::vector<Chunk>& chunks = out_.chunks;
-  if (!chunks.empty() && chunks.back().changed == changed && chunks.back().move == move) {
-    chunks.back().old_end += old_length;
-    chunks.back().new_end += new_length;
-  } else {
-    chunks.push_back({changed, old_pos_, old_pos_ + old_length, new_pos_, new_pos_ + new_length, move});
-  }
-  old_pos_ += old_length;
-  new_pos_ += new_length;
 }
 
 Alignment LeveledAligner::Run(bool whole_text) {
@@ -72,18 +59,70 @@ Alignment LeveledAligner::Run(bool whole_text) {
       FindSentenceMoves();
     }
   }
-  for (const Sub& sub : subs_) {
-    if (sub.changed) {
-      AlignTokens(sub);
-    } else {
-      Emit(false, sub.old_span.size(), sub.new_span.size(), -1);
-      if (sub.whole_lines && options_.label_sentences) RecordUnchangedLines(sub);
-    }
-  }
+  AlignAllTokens();
   if (options_.label_sentences) RecordMovedSentences();
-  out_.approximate = !words_.exact();
   return std::move(out_);
 }
+
+// Level 3. The runs are independent: when their text is large, two threads take one
+// half each (by bytes), and the halves are joined in order.
+void LeveledAligner::AlignAllTokens() {
+  constexpr std::size_t kParallelBytes = 1 << 20;
+  std::size_t changed_bytes = 0;
+  for (const Sub& sub : subs_) changed_bytes += sub.changed ? sub.old_span.size() + sub.new_span.size() : 0;
+  TokenLevel first(old_, new_, options_, old_items_, new_items_);
+  if (changed_bytes < kParallelBytes || subs_.size() < 2) {
+    first.Run(subs_, 0, subs_.size());
+    out_.chunks = std::move(first.chunks());
+    Append(&out_.sentences, &first.sentences());
+    out_.approximate = !first.exact();
+    return;
+  }
+  std::size_t split = 0;
+  for (std::size_t seen = 0; split < subs_.size() && seen < changed_bytes / 2; ++split) {
+    seen += subs_[split].changed ? subs_[split].old_span.size() + subs_[split].new_span.size() : 0;
+  }
+  TokenLevel second(old_, new_, options_, old_items_, new_items_);
+  std::thread worker([&] { second.Run(subs_, split, subs_.size()); });
+  first.Run(subs_, 0, split);
+  worker.join();
+  out_.chunks = std::move(first.chunks());
+  std::vector<Chunk>& rest = second.chunks();
+  std::size_t k = 0;
+  if (!out_.chunks.empty() && !rest.empty() && out_.chunks.back().changed == rest[0].changed &&
+      out_.chunks.back().move == rest[0].move) {
+    out_.chunks.back().old_end = rest[0].old_end;
+    out_.chunks.back().new_end = rest[0].new_end;
+    k = 1;
+  }
+  out_.chunks.insert(out_.chunks.end(), rest.begin() + static_cast<std::ptrdiff_t>(k), rest.end());
+  Append(&out_.sentences, &first.sentences());
+  Append(&out_.sentences, &second.sentences());
+  out_.approximate = !first.exact() || !second.exact();
+}
+
+void LeveledAligner::RecordMovedSentences() {
+  for (const MoveSpan& move : out_.moves) {
+    if (move.level == MoveLevel::kSentence) {
+      out_.sentences.push_back({SentenceLabel::kMoved, true, true, move.old_span, move.new_span});
+      continue;
+    }
+    std::vector<Span> olds, news;
+    AppendSentences(old_, move.old_span.begin, move.old_span.end, &olds);
+    AppendSentences(new_, move.new_span.begin, move.new_span.end, &news);
+    for (std::size_t k = 0; k < std::max(olds.size(), news.size()); ++k) {
+      SentenceRecord record;
+      record.label = SentenceLabel::kMoved;
+      record.has_old = k < olds.size();
+      record.has_new = k < news.size();
+      if (record.has_old) record.old_span = olds[k];
+      if (record.has_new) record.new_span = news[k];
+      out_.sentences.push_back(record);
+    }
+  }
+}
+
+
 
 // Level 1: a line edit script. Equal lines with different bytes (ignore options) become
 // changed runs of their own. Blank lines alone anchor nothing: changed runs with only
@@ -159,7 +198,9 @@ void LeveledAligner::AddLineItems(std::string_view text, const std::vector<Line>
       sentences.clear();
       AppendSentences(text, line.begin, line.content_end, &sentences);
       for (const Span& s : sentences) {
-        items->push_back({s, Id(&sentence_interner_, text.substr(s.begin, s.size())), -1, true});
+        const std::size_t text_end = TextEnd(text, s);
+        items->push_back(
+            {s, Id(&sentence_interner_, text.substr(s.begin, text_end - s.begin)), -1, true, false, text_end});
       }
     }
     if (line.end > line.content_end) items->push_back({{line.content_end, line.end}, Id(&sentence_interner_, "\n")});
@@ -215,7 +256,8 @@ void LeveledAligner::AlignSentences(const LinePiece& piece, bool align) {
         Item& a = old_items_[i];
         Item& b = new_items_[j];
         a.matched = b.matched = true;
-        if (ignore_.any() && old_.substr(a.span.begin, a.span.size()) != new_.substr(b.span.begin, b.span.size())) {
+        // Equal ids, different bytes: trailing spaces, or what the ignore options hide.
+        if (old_.substr(a.span.begin, a.span.size()) != new_.substr(b.span.begin, b.span.size())) {
           add_changed(i, i + 1, j, j + 1);
           continue;
         }
@@ -299,7 +341,9 @@ void LeveledAligner::FindSentenceMoves() {
   for (std::size_t g = 0; g < subs_.size(); ++g) {
     const Sub& sub = subs_[g];
     if (!sub.changed) continue;
-    // As many sentences on both sides: edits in place (only exact moves are looked for).
+    // As many sentences on both sides: edits in place, so only exact moves are looked for
+    // (a sentence that moved and changed leaves a run with one sentence fewer, another with
+    // one more).
     std::size_t old_count = 0, new_count = 0;
     for (std::size_t i = sub.old_items_begin; i < sub.old_items_end; ++i) {
       old_count += old_items_[i].sentence && old_items_[i].move < 0;
@@ -310,12 +354,12 @@ void LeveledAligner::FindSentenceMoves() {
     const bool near = old_count != new_count;
     for (std::size_t i = sub.old_items_begin; i < sub.old_items_end; ++i) {
       if (!old_items_[i].sentence || old_items_[i].move >= 0) continue;
-      olds.push_back({old_items_[i].span, old_items_[i].id, g, near});
+      olds.push_back({{old_items_[i].span.begin, old_items_[i].text_end}, old_items_[i].id, g, near});
       old_item.push_back(i);
     }
     for (std::size_t j = sub.new_items_begin; j < sub.new_items_end; ++j) {
       if (!new_items_[j].sentence || new_items_[j].move >= 0) continue;
-      news.push_back({new_items_[j].span, new_items_[j].id, g, near});
+      news.push_back({{new_items_[j].span.begin, new_items_[j].text_end}, new_items_[j].id, g, near});
       new_item.push_back(j);
     }
   }

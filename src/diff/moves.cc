@@ -3,6 +3,7 @@
 #include "diff/moves.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <string>
 
@@ -52,6 +53,13 @@ constexpr WordBytes kWordBytes;
 
 bool IsSketchWordByte(unsigned char c) { return kWordBytes.table[c]; }
 
+// Bytes that end a sketch word.
+struct Separators {
+  bool table[256] = {};
+  constexpr Separators() { table[' '] = table['\t'] = table['\n'] = table['\r'] = true; }
+};
+constexpr Separators kSeparators;
+
 std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
@@ -59,23 +67,28 @@ std::uint64_t Mix(std::uint64_t h) {
   return h;
 }
 
+// Sketch words are the runs of bytes between spaces and line breaks ("said," and "said"
+// differ: the sketch only finds candidates, WordSimilarity judges them).
 Sketch MakeSketch(std::string_view text, Span span, bool fold_case) {
   Sketch sketch;
   std::uint64_t previous = 0x5BD1E995ull;
   std::size_t pos = span.begin;
+  std::string folded;
   while (pos < span.end) {
     while (pos < span.end && !IsSketchWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
     if (pos == span.end) break;
-    const std::size_t start = pos;
-    while (pos < span.end && IsSketchWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
+    std::size_t end = pos + 1;
+    while (end < span.end && !kSeparators.table[static_cast<unsigned char>(text[end])]) ++end;
+    const std::string_view word = text.substr(pos, end - pos);
     std::uint64_t h;
     if (fold_case) {
-      std::string folded(text.substr(start, pos - start));
+      folded.assign(word);
       for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
       h = HashBytes(folded);
     } else {
-      h = HashBytes(text.substr(start, pos - start));
+      h = HashBytes(word);
     }
+    pos = end;
     ++sketch.words;
     sketch.Add(Mix(previous * 0x9E3779B97F4A7C15ull + h));
     previous = h;
@@ -285,17 +298,32 @@ std::vector<MovePair> FindMoves(std::string_view old_text, std::string_view new_
   // Nearly equal pieces, proposed from both sides; pieces with an equal partner sit out.
   if (rules.min_near_words > 0) {
     const bool fold = ignore.case_;
-    std::vector<Sketch> old_sketches(olds.size()), new_sketches(news.size());
+    // Only the pieces that may move nearly equal get sketches (and take part below).
+    std::vector<MoveCandidate> near_olds, near_news;
+    std::vector<std::size_t> old_index, new_index;
+    std::vector<Sketch> old_sketches, new_sketches;
     for (std::size_t i = 0; i < olds.size(); ++i) {
-      if (olds[i].near && !has_equal_new[i]) old_sketches[i] = MakeSketch(old_text, olds[i].span, fold);
+      if (!olds[i].near || has_equal_new[i]) continue;
+      near_olds.push_back(olds[i]);
+      old_index.push_back(i);
+      old_sketches.push_back(MakeSketch(old_text, olds[i].span, fold));
     }
     for (std::size_t j = 0; j < news.size(); ++j) {
-      if (news[j].near && !has_equal_old[j]) new_sketches[j] = MakeSketch(new_text, news[j].span, fold);
+      if (!news[j].near || has_equal_old[j]) continue;
+      near_news.push_back(news[j]);
+      new_index.push_back(j);
+      new_sketches.push_back(MakeSketch(new_text, news[j].span, fold));
     }
-    NearMatcher forward(old_text, new_text, olds, news, old_sketches, new_sketches, ignore, rules);
-    forward.Propose(false, &proposals);
-    NearMatcher backward(new_text, old_text, news, olds, new_sketches, old_sketches, ignore, rules);
-    backward.Propose(true, &proposals);
+    std::vector<Proposal> near;
+    NearMatcher forward(old_text, new_text, near_olds, near_news, old_sketches, new_sketches, ignore, rules);
+    forward.Propose(false, &near);
+    NearMatcher backward(new_text, old_text, near_news, near_olds, new_sketches, old_sketches, ignore, rules);
+    backward.Propose(true, &near);
+    for (Proposal& p : near) {
+      p.old_index = old_index[p.old_index];
+      p.new_index = new_index[p.new_index];
+      proposals.push_back(p);
+    }
   }
 
   // Best pairs first; each piece moves at most once.

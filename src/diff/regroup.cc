@@ -19,6 +19,8 @@ bool ShouldAbsorb(std::string_view old_text, const Chunk& before, const Chunk& m
   if (!before.changed || middle.changed || !after.changed) return false;
   if (before.move >= 0 || after.move >= 0) return false;  // moved text stays apart
   const std::size_t length = OldLength(middle);
+  const std::string_view kept = old_text.substr(middle.old_begin, length);
+  if (kept.find_first_not_of(" \t") == std::string_view::npos) return true;  // "[-a-] [-b-]" reads as "[-a b-]"
   if (length > std::max(OldLength(before), NewLength(before))) return false;
   if (length > std::max(OldLength(after), NewLength(after))) return false;
   const bool deletes = OldLength(before) + OldLength(after) > 0;

@@ -89,7 +89,7 @@ class SideBuilder {
 
 struct Atom {
   Look look;
-  std::string bytes;
+  std::string_view bytes;  // into the cell's text
   int width;
   bool space;
 };
@@ -112,11 +112,17 @@ std::vector<Atom> Atoms(const Cell& cell) {
   for (const Piece& piece : cell) {
     std::size_t pos = 0;
     while (pos < piece.text.size()) {
+      const auto byte = static_cast<unsigned char>(piece.text[pos]);
+      if (byte >= 0x20 && byte < 0x7F) {  // ASCII: one cell
+        atoms.push_back({piece.look, std::string_view(piece.text).substr(pos, 1), 1, byte == ' '});
+        ++pos;
+        continue;
+      }
       std::size_t length = 0;
       const char32_t c = utf8::Decode(piece.text, pos, &length);
       int width = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
       if (width < 0) width = 0;
-      atoms.push_back({piece.look, piece.text.substr(pos, length), width, c == ' '});
+      atoms.push_back({piece.look, std::string_view(piece.text).substr(pos, length), width, c == ' '});
       pos += length;
     }
   }
@@ -126,7 +132,8 @@ std::vector<Atom> Atoms(const Cell& cell) {
 // Wraps a cell into lines of at most `width` cells, breaking after a space when one is
 // on the line, and pads each line to `width` (when `pad`).
 std::vector<std::string> Wrap(const Cell& cell, int width, bool color, bool pad) {
-  const std::vector<Atom> atoms = Atoms(color ? cell : Plain(cell));
+  const Cell plain = color ? Cell() : Plain(cell);
+  const std::vector<Atom> atoms = Atoms(color ? cell : plain);
   std::vector<std::vector<const Atom*>> lines(1);
   int used = 0;
   for (const Atom& atom : atoms) {

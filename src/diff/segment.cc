@@ -68,7 +68,7 @@ bool IsAbbreviation(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "Mr",  "Mrs", "Ms",  "Dr",  "Prof", "Sr",   "Jr",  "St",  "Mt",   "Gen",  "Gov",  "Sen",
       "Rep", "Lt",  "Col", "Sgt", "Capt", "Cmdr", "Adm", "Rev", "Hon",  "Pres", "Supt", "Det",
-      "Insp", "No", "Nos", "vs",  "Inc",  "Ltd",  "Co",  "Corp", "Bros", "Jan", "Feb",  "Mar",
+      "Insp", "vs",  "Inc",  "Ltd",  "Co",  "Corp", "Bros", "Jan", "Feb",  "Mar",
       "Apr", "Jun", "Jul", "Aug", "Sep",  "Sept", "Oct", "Nov", "Dec",  "Ave", "Blvd", "approx",
       "Fig", "fig", "Vol", "vol", "pp",   "cf"};
   if (word.size() < 2 || word.size() > 6) return false;
@@ -78,12 +78,14 @@ bool IsAbbreviation(std::string_view word) {
   return false;
 }
 
-// True when the '.' at `dot` closes an initial ("U.S.", "J. Smith") or an abbreviation.
-bool PeriodAfterAbbreviation(std::string_view text, std::size_t begin, std::size_t dot) {
+// True when the '.' at `dot` closes an initial ("U.S.", "J. Smith") or an abbreviation;
+// `next` is the character that would start the next sentence.
+bool PeriodAfterAbbreviation(std::string_view text, std::size_t begin, std::size_t dot, char32_t next) {
   std::size_t start = dot;
   while (start > begin && IsAsciiLetter(text[start - 1])) --start;
   const std::string_view word = text.substr(start, dot - start);
   if (word.size() == 1) return true;
+  if (word == "No" || word == "Nos") return next >= '0' && next <= '9';  // "No. 10", but "said No."
   return IsAbbreviation(word);
 }
 
@@ -119,8 +121,9 @@ std::size_t SentenceEnd(std::string_view text, std::size_t begin, std::size_t en
     after_spaces += cp.length;
   }
   if (after_spaces == next || after_spaces >= end) return std::string_view::npos;
-  if (!StartsSentence(At(text, after_spaces).value)) return std::string_view::npos;
-  if (terminator.value == '.' && !several && PeriodAfterAbbreviation(text, begin, pos)) {
+  const char32_t next_char = At(text, after_spaces).value;
+  if (!StartsSentence(next_char)) return std::string_view::npos;
+  if (terminator.value == '.' && !several && PeriodAfterAbbreviation(text, begin, pos, next_char)) {
     return std::string_view::npos;
   }
   return after_spaces;
@@ -184,6 +187,19 @@ void AppendSentences(std::string_view text, std::size_t begin, std::size_t end, 
     start = pos = next;
   }
   if (start < end) out->push_back({start, end});
+}
+
+std::size_t TextEnd(std::string_view text, Span span) {
+  std::size_t end = span.end;
+  while (end > span.begin) {
+    std::size_t start = end - 1;
+    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t length = 0;
+    const char32_t c = utf8::Decode(text, start, &length);
+    if (start + length != end || c == '\n' || !utf8::IsSpace(c)) break;
+    end = start;
+  }
+  return end;
 }
 
 std::vector<Span> SentenceSpans(std::string_view text, const std::vector<Line>& lines) {

@@ -31,6 +31,9 @@ std::vector<Line> SplitLines(std::string_view text);
 // the range, each sentence holding the spaces after it. Rules: see redline::SplitSentences.
 void AppendSentences(std::string_view text, std::size_t begin, std::size_t end, std::vector<Span>* out);
 
+// Where the text of `span` ends: before its trailing horizontal spaces.
+std::size_t TextEnd(std::string_view text, Span span);
+
 // The sentences of every non-blank line, in order.
 std::vector<Span> SentenceSpans(std::string_view text, const std::vector<Line>& lines);
 

@@ -179,7 +179,8 @@ void BlockBuilder::Flush() {
     const std::size_t stop = end == std::string::npos ? text_.size() : end;
     std::string clean = CleanInlineText(std::string_view(text_).substr(start, stop - start));
     if (!clean.empty()) {
-      blocks_.push_back(Candidate{Block{kind, std::move(clean)}, all_link, mostly_time});
+      const float link_share = text_chars_ > 0 ? static_cast<float>(link_chars_) / static_cast<float>(text_chars_) : 0.f;
+      blocks_.push_back(Candidate{Block{kind, std::move(clean)}, all_link, mostly_time, link_share});
     }
     if (end == std::string::npos) break;
     start = end + 1;

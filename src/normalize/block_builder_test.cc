@@ -54,10 +54,10 @@ TEST(BlockBuilder, CustomElementsBreakOnlyWhenTheyHoldBlocks) {
 }
 
 TEST(BlockBuilder, StartsAfterAndStopsAtGivenNodes) {
-  const Result<html::GumboOutputPtr> parsed =
+  const Result<html::ParsedHtml> parsed =
       html::Parse("<div><p>kicker</p><h1>Title</h1><p>lead</p><div id=body><p>body</p></div></div>");
   ASSERT_OK(parsed);
-  const GumboNode* root = (*parsed)->document;
+  const GumboNode* root = parsed->document();
   const GumboNode* h1 = html::FindFirst(root, GUMBO_TAG_H1);
   const GumboNode* body_div = html::FindAll(root, GUMBO_TAG_DIV).back();
   normalize::BlockBuilder builder([](const GumboNode*) { return false; });
@@ -68,11 +68,11 @@ TEST(BlockBuilder, StartsAfterAndStopsAtGivenNodes) {
 }
 
 TEST(BlockBuilder, MarksLinkOnlyBlocks) {
-  const Result<html::GumboOutputPtr> parsed =
+  const Result<html::ParsedHtml> parsed =
       html::Parse("<p><a href='/other'>Another story entirely</a></p><p>Text <a href='/x'>link</a>.</p>");
   ASSERT_OK(parsed);
   normalize::BlockBuilder builder([](const GumboNode*) { return false; });
-  builder.Add((*parsed)->document);
+  builder.Add(parsed->document());
   const std::vector<normalize::Candidate> blocks = builder.Take();
   ASSERT_EQ(blocks.size(), 2u);
   EXPECT_TRUE(blocks[0].all_link);

@@ -4,9 +4,14 @@
 
 #include "normalize/element_hints.h"
 #include "normalize/html_tree.h"
+#include "normalize/template_filter.h"
+#include "redline/document.h"
 
 namespace redline::normalize {
 namespace {
+
+// Bios, credits and metadata lines are short; a long box with such a name is something else.
+constexpr int kMaxAsideLength = 800;
 
 bool IsTextNode(const GumboNode* node) {
   return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
@@ -109,11 +114,29 @@ void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
 
 }  // namespace
 
+// A figure holding a video or audio player: the player, its title and its duration.
+bool IsPlayerFigure(const GumboNode* figure) {
+  bool player = false;
+  html::Walk(figure, [&](const GumboNode* n) {
+    if (player || !html::IsElement(n)) return false;
+    const GumboTag tag = html::Tag(n);
+    player = tag == GUMBO_TAG_VIDEO || tag == GUMBO_TAG_AUDIO || tag == GUMBO_TAG_IFRAME ||
+             tag == GUMBO_TAG_EMBED || tag == GUMBO_TAG_OBJECT || (n != figure && HasPlayerHint(html::ClassAndId(n)));
+    return !player;
+  });
+  return player;
+}
+
 bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
   if (IsTemplateLandmark(node)) return true;
   const NodeStats& s = page.Stats(node);
-  if (html::Tag(node) == GUMBO_TAG_FORM && s.paragraphs < 3) return true;
+  const GumboTag tag = html::Tag(node);
+  if (tag == GUMBO_TAG_FORM && s.paragraphs < 3) return true;
+  if (tag == GUMBO_TAG_FIGURE && IsPlayerFigure(node)) return true;
+  // A photo's source: <cite> or <small> in a figure.
+  if ((tag == GUMBO_TAG_CITE || tag == GUMBO_TAG_SMALL) && InsideFigure(node)) return true;
   const std::string hints = html::ClassAndId(node);
+  if (hints.size() > 1 && HasAsideHint(hints) && s.text_length < kMaxAsideLength) return true;
   return hints.size() > 1 && HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
          !(HasPositiveHint(hints) && s.text_length > 400);
 }
@@ -159,7 +182,9 @@ void ContentCleaner::Judge(const GumboNode* root) {
         const NodeStats s = open.back().second;
         open.pop_back();
         link_weight.pop_back();
-        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && LooksThin(n, s, page_)) {
+        // A list's label stays for the block filter, which drops it with the list of links.
+        const bool label = s.text_length < 120 && IsListLabel(CleanInlineText(html::VisibleText(n)));
+        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && !label && LooksThin(n, s, page_)) {
           removed_.insert(n);
           return;
         }

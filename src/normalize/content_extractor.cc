@@ -112,13 +112,13 @@ bool PageAnalysis::InFeed(const GumboNode* node, const GumboNode* title_heading)
 
 const NodeStats& PageAnalysis::Stats(const GumboNode* node) const {
   static const NodeStats kEmpty;
-  const auto it = stats_.find(node);
-  return it != stats_.end() ? it->second : kEmpty;
+  const NodeStats* stats = stats_.Find(node);
+  return stats != nullptr ? *stats : kEmpty;
 }
 
 double PageAnalysis::LinkDensity(const GumboNode* node) const {
   const NodeStats& s = Stats(node);
-  return s.text_length > 0 ? s.link_length / s.text_length : 0.0;
+  return s.text_length > 0 ? double{s.link_length} / s.text_length : 0.0;
 }
 
 void PageAnalysis::Count(const GumboNode* root) {

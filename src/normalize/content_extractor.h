@@ -8,7 +8,8 @@
 #include <gumbo.h>
 
 #include <string_view>
-#include <unordered_map>
+
+#include "normalize/node_table.h"
 #include <vector>
 
 namespace redline::normalize {
@@ -28,7 +29,7 @@ TextFigures MeasureText(std::string_view text);
 // Text figures of one element, counted over what a reader sees.
 struct NodeStats {
   int text_length = 0;     // characters, whitespace runs counted once
-  double link_length = 0;  // characters inside links (in-page links count 0.3)
+  float link_length = 0;  // characters inside links (in-page links count 0.3)
   int commas = 0;
   int heading_length = 0;  // characters inside h1..h6
   int quote_length = 0;    // characters inside blockquotes (quoted posts, tweets)
@@ -41,7 +42,7 @@ struct NodeStats {
   bool has_block_descendant = false;
   bool skipped = false;  // not counted: invisible, or unlikely while strip_unlikely
   bool scored = false;   // a scoring candidate
-  double score = 0;
+  float score = 0;
 };
 
 class PageAnalysis {
@@ -70,7 +71,7 @@ class PageAnalysis {
   bool InFeed(const GumboNode* node, const GumboNode* title_heading) const;
 
   ExtractionFlags flags_;
-  std::unordered_map<const GumboNode*, NodeStats> stats_;
+  NodeTable<NodeStats> stats_;
   std::vector<const GumboNode*> candidates_;
   const GumboNode* body_ = nullptr;
   const GumboNode* top_ = nullptr;

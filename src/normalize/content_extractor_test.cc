@@ -112,13 +112,13 @@ TEST(ContentExtractor, PrefersTheStoryOverAFeedOfTeasers) {
 }
 
 TEST(ContentExtractor, ScoresCandidatesByTextAndLinks) {
-  const Result<html::GumboOutputPtr> parsed = html::Parse(
+  const Result<html::ParsedHtml> parsed = html::Parse(
       PageWith("<div id=links><p><a href=/1>A link list entry that is long enough to count</a></p>"
                "<p><a href=/2>Another link list entry that is long enough too</a></p></div>"
                "<div id=story>" +
                kStory + "</div>"));
   ASSERT_OK(parsed);
-  const normalize::PageAnalysis page((*parsed)->document, normalize::ExtractionFlags{});
+  const normalize::PageAnalysis page(parsed->document(), normalize::ExtractionFlags{});
   ASSERT_NE(page.top(), nullptr);
   EXPECT_EQ(html::AttrView(page.top(), "id"), "story");
   const std::vector<const GumboNode*> content = page.SelectContent();

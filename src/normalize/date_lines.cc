@@ -21,6 +21,37 @@ bool IsNumberish(std::string_view word) {
                       "w", "y"});
 }
 
+// "Published", "updated" and "ago" in those languages.
+bool IsForeignDateAnchor(std::string_view w) {
+  return OneOf(w, {"publicado", "atualizado", "actualizado", "publié", "publiée", "veröffentlicht",
+                   "aktualisiert", "pubblicato", "aggiornato", "опубликовано", "обновлено", "hace", "há",
+                   "vor", "fa", "назад"});
+}
+
+// Months, weekdays, time labels and connectors of dates in Portuguese, Spanish, French,
+// German, Italian and Russian.
+bool IsForeignDateWord(std::string_view w) {
+  return OneOf(w, {"janeiro",  "fevereiro", "março",    "maio",     "junho",    "julho",     "agosto",
+                   "setembro", "outubro",   "novembro", "dezembro", "segunda",  "terça",     "quarta",
+                   "quinta",   "sexta",     "sábado",   "domingo",  "feira",    "de",        "às",
+                   "as",       "em",        "enero",    "febrero",  "marzo",    "abril",     "mayo",
+                   "junio",    "julio",     "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+                   "lunes",    "martes",    "miércoles", "jueves",  "viernes",  "del",       "las",
+                   "el",       "janvier",   "février",  "mars",     "avril",    "mai",       "juin",
+                   "juillet",  "août",      "septembre", "octobre", "novembre", "décembre",  "lundi",
+                   "mardi",    "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche",  "le",
+                   "à",        "h",         "januar",   "februar",  "märz",     "juni",      "juli",
+                   "oktober",  "dezember",  "montag",   "dienstag", "mittwoch", "donnerstag", "freitag",
+                   "samstag",  "sonntag",   "um",       "uhr",      "gennaio",  "febbraio",  "aprile",
+                   "maggio",   "giugno",    "luglio",   "settembre", "ottobre", "dicembre",  "lunedì",
+                   "martedì",  "mercoledì", "giovedì",  "venerdì",  "sabato",   "domenica",  "alle",
+                   "ore",      "il",        "января",   "февраля",  "марта",    "апреля",    "мая",
+                   "июня",     "июля",      "августа",  "сентября", "октября",  "ноября",    "декабря",
+                   "в",        "г",         "года",     "minutos",  "horas",    "minuten",   "stunden",
+                   "minuti",   "heures",    "минут",    "часов",    "часа",     "минуты"}) ||
+         IsForeignDateAnchor(w);
+}
+
 bool IsDateWord(std::string_view w) {
   return OneOf(
       w, {"jan",      "january",   "feb",       "february", "mar",     "march",    "apr",       "april",
@@ -37,13 +68,14 @@ bool IsDateWord(std::string_view w) {
           "bst",      "edt",       "est",       "cdt",      "cst",     "mdt",      "mst",       "pdt",
           "pst",      "cet",       "cest",      "hkt",      "ist",     "jst",      "aest",      "aedt",
           "sgt",      "et",        "pt",        "ct",       "z",       "of",       "the",       "originally",
-          "original", "date",      "edited",    "last",     "created", "time",     "et",        "local",
-          "hkt"});
+          "original", "date",      "edited",    "created",  "local",   "amt",      "msk",       "eet",
+          "eest",     "wib",       "pkt",       "hst",      "akst",    "nzdt",     "nzst",      "brt"}) ||
+         IsForeignDateWord(w);
 }
 
 // Words that only ever mean "this is a date or time", so a line of date words needs one.
 bool IsDateAnchor(std::string_view w) {
-  return IsNumberish(w) ||
+  return IsNumberish(w) || IsForeignDateAnchor(w) ||
          OneOf(w, {"ago", "yesterday", "today", "now", "published", "updated", "posted", "modified"});
 }
 

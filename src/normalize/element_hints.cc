@@ -37,13 +37,6 @@ bool HasToken(std::string_view text, std::initializer_list<std::string_view> wor
   return false;
 }
 
-// Media players (a "player" alone may be a sports table row).
-bool HasPlayerHint(std::string_view text) {
-  return ContainsAny(text,
-                     {"video", "jwplayer", "jw-player", "media-player", "audio-player", "player-container",
-                      "player-wrapper", "brightcove", "video-js", "podcast-player", "youtube"});
-}
-
 // Ad containers: "ad", "ads", "ad-slot", "adslot", "advert", "dfp", "gpt-ad", "adsbygoogle".
 bool HasAdHint(std::string_view text) {
   return ContainsAny(text, {"advert", "adsbygoogle", "adslot", "adunit", "ad-slot", "ad-unit", "ad-container",
@@ -54,6 +47,13 @@ bool HasAdHint(std::string_view text) {
 }
 
 }  // namespace
+
+// Media players (a "player" alone may be a sports table row).
+bool HasPlayerHint(std::string_view text) {
+  return ContainsAny(text,
+                     {"video", "jwplayer", "jw-player", "media-player", "audio-player", "player-container",
+                      "player-wrapper", "brightcove", "video-js", "podcast-player", "youtube"});
+}
 
 bool HasPositiveHint(std::string_view text) {
   return ContainsAny(text, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
@@ -81,8 +81,19 @@ bool HasFurnitureHint(std::string_view text) {
                             "cookie",    "consent",   "gdpr",    "trending",  "subscribe",  "outbrain",
                             "taboola",   "recommend", "popup",   "modal",     "breadcrumb", "pagination",
                             "read-more", "readmore",  "more-on", "most-read", "mostread",   "most-popular",
-                            "signup",    "sign-up",   "toolbar", "disqus",    "sidebar"}) ||
-         HasToken(text, {"nav", "navbar", "navigation", "tags", "topics"});
+                            "signup",    "sign-up",   "toolbar", "disqus",    "sidebar",    "rollover",
+                            "tooltip",   "hovercard", "hover-card", "popover", "flyout"}) ||
+         HasToken(text, {"nav", "navbar", "navigation", "tags", "topics", "cta", "disclosure"});
+}
+
+bool HasAsideHint(std::string_view text) {
+  if (HasToken(text, {"caption", "figcaption", "quote", "blockquote", "pullquote"})) return false;
+  return HasToken(text, {"bio", "bios", "biography", "byline", "bylines", "credit", "credits", "attribution",
+                         "copyright", "copyrights", "meta", "date", "dateline", "timestamp"}) ||
+         ContainsAny(text, {"author-bio", "authorbio", "author_bio", "about-author", "about-the-author",
+                            "author-info", "author-box", "authorbox", "author-card", "author-details",
+                            "author-excerpt", "author-text", "post-author", "article-info", "post-info",
+                            "entry-meta", "post-meta", "article-meta", "copyright"});
 }
 
 int ClassWeight(const GumboNode* node) {

@@ -17,6 +17,13 @@ bool HasNegativeHint(std::string_view class_and_id);
 // links, video players, newsletter promos, comments.
 bool HasFurnitureHint(std::string_view class_and_id);
 
+// Class/id words of media players (video, jwplayer, brightcove, youtube, ...).
+bool HasPlayerHint(std::string_view class_and_id);
+
+// Class/id words for small boxes beside the story text: author bios, photo credits,
+// bylines, dates and other metadata lines, copyright notices. Not for captions.
+bool HasAsideHint(std::string_view class_and_id);
+
 // readability's class weight: +25 for a positive hint, -25 for a negative one, for the
 // class and the id separately.
 int ClassWeight(const GumboNode* node);

@@ -1,6 +1,7 @@
 #include "normalize/html_input.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "normalize/block_builder.h"
 #include "normalize/content_cleaner.h"
@@ -36,6 +37,29 @@ bool IsBylineWithDate(std::string_view text, const std::string& byline) {
   return rest.empty() || IsDateTimeLine(remainder);
 }
 
+// "By Jane Doe", "BY STAFF": a byline shown as a line of its own.
+std::optional<std::string> BylineLine(std::string_view text) {
+  if (text.size() < 4 || (!text.starts_with("By ") && !text.starts_with("BY ") && !text.starts_with("by "))) {
+    return std::nullopt;
+  }
+  if (CountWords(text) > 8 || EndsSentence(text) || text.find(':') != std::string_view::npos) return std::nullopt;
+  return std::string(text.substr(3));
+}
+
+// A byline line among the first or last few blocks is the byline: it becomes the
+// document's when the page declared none, and leaves the body either way.
+void TakeBylineLine(Metadata* meta, std::vector<Candidate>* blocks) {
+  constexpr std::size_t kEdge = 3;
+  for (std::size_t i = 0; i < blocks->size(); ++i) {
+    if (i >= kEdge && i + kEdge < blocks->size()) continue;
+    const std::optional<std::string> byline = BylineLine((*blocks)[i].block.text);
+    if (!byline) continue;
+    if (meta->byline.empty()) meta->byline = *byline;
+    blocks->erase(blocks->begin() + static_cast<std::ptrdiff_t>(i));
+    return;
+  }
+}
+
 bool IsTitleOrByline(std::string_view text, const Metadata& meta) {
   return SameWords(text, meta.title) || IsBylineWithDate(text, meta.byline);
 }
@@ -50,6 +74,7 @@ std::size_t TextSize(const std::vector<Candidate>& blocks) {
 // byline themselves.
 void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
   DropFurniture(blocks);
+  DropAuthorNotes(meta.byline, blocks);
   std::erase_if(*blocks, [&](const Candidate& c) {
     return (c.all_link && CountWords(c.block.text) >= 5) ||
            (c.mostly_time && CountWords(c.block.text) <= 25) || IsTitleOrByline(c.block.text, meta);
@@ -105,8 +130,8 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
 }  // namespace
 
 Result<Document> NormalizeHtml(std::string_view html_text) {
-  REDLINE_ASSIGN_OR_RETURN(html::GumboOutputPtr output, html::Parse(html_text));
-  const GumboNode* root = output->document;
+  REDLINE_ASSIGN_OR_RETURN(html::ParsedHtml parsed, html::Parse(html_text));
+  const GumboNode* root = parsed.document();
   const JsonLdArticle ld = ReadJsonLd(root);
   const GumboNode* title_heading = FindTitleHeading(root, ld);
 
@@ -127,6 +152,7 @@ Result<Document> NormalizeHtml(std::string_view html_text) {
     }
     if (TextSize(best_body) >= kEnoughText) break;
   }
+  TakeBylineLine(&best_meta, &best_body);
   if (best_body.empty()) return Status::BadInput("no article text found in input");
 
   Document doc;

@@ -1,5 +1,7 @@
 #include "normalize/html_tree.h"
 
+#include "normalize/html_prepare.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -8,116 +10,25 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':' ||
-         c == '_';
-}
-
-// Tags that never stay open around their successors: void elements, and elements that the
-// next sibling of their kind closes.
-bool OpensNoLevel(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "area",  "base",     "br",      "col",      "embed",    "hr",      "img",     "input", "link",
-      "meta",  "param",    "source",  "track",    "wbr",      "keygen",  "frame",   "p",     "li",
-      "dt",    "dd",       "option",  "optgroup", "tr",       "td",      "th",      "tbody", "thead",
-      "tfoot", "colgroup", "caption", "rb",       "rt",       "rp",      "rtc",     "html",  "head",
-      "body",  "a",        "nobr",    "image",    "basefont", "bgsound", "menuitem"};
-  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
-}
-
-bool IsRawTextTag(std::string_view name) {
-  return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp" ||
-         name == "plaintext" || name == "noscript" || name == "iframe";
-}
-
-// Index just past the '>' closing the tag that starts at `pos`, honouring quotes.
-std::size_t SkipTag(std::string_view html, std::size_t pos) {
-  char quote = 0;
-  for (std::size_t i = pos; i < html.size(); ++i) {
-    const char c = html[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      // Quotes only open an attribute value right after '='.
-      std::size_t j = i;
-      while (j > pos && (html[j - 1] == ' ' || html[j - 1] == '\t' || html[j - 1] == '\n')) --j;
-      if (j > pos && html[j - 1] == '=') quote = c;
-    } else if (c == '>') {
-      return i + 1;
-    }
-  }
-  return html.size();
-}
-
-std::size_t FindCaseInsensitive(std::string_view haystack, std::string_view needle, std::size_t from) {
-  if (needle.empty() || haystack.size() < needle.size()) return std::string_view::npos;
-  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
-    std::size_t k = 0;
-    while (k < needle.size() && Lower(haystack[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
-std::size_t EstimateNestingDepth(std::string_view html) {
-  std::size_t depth = 0;
-  std::size_t max_depth = 0;
-  std::size_t pos = 0;
-  std::string name;
-  while (true) {
-    pos = html.find('<', pos);
-    if (pos == std::string_view::npos || pos + 1 >= html.size()) break;
-    if (html.compare(pos, 4, "<!--") == 0) {
-      const std::size_t end = html.find("-->", pos + 4);
-      if (end == std::string_view::npos) break;
-      pos = end + 3;
-      continue;
-    }
-    const bool closing = html[pos + 1] == '/';
-    const std::size_t name_start = pos + (closing ? 2 : 1);
-    if (name_start >= html.size() || !IsAsciiLetter(html[name_start])) {
-      pos = (html[pos + 1] == '!' || html[pos + 1] == '?') ? SkipTag(html, pos) : pos + 1;
-      continue;
-    }
-    name.clear();
-    std::size_t i = name_start;
-    while (i < html.size() && IsNameChar(html[i])) name.push_back(Lower(html[i++]));
-    const std::size_t end = SkipTag(html, i);
-    const bool self_closing = end >= 2 && html[end - 1] == '>' && html[end - 2] == '/';
-    pos = end;
-    if (OpensNoLevel(name)) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-      continue;
-    }
-    if (IsRawTextTag(name)) {
-      const std::size_t close = FindCaseInsensitive(html, "</" + name, pos);
-      if (close == std::string_view::npos) break;
-      pos = close;
-      continue;
-    }
-    if (self_closing) continue;
-    max_depth = std::max(max_depth, ++depth);
-  }
-  return max_depth;
-}
+std::size_t EstimateNestingDepth(std::string_view html) { return PrepareHtml(html).nesting_depth; }
 
-Result<GumboOutputPtr> Parse(std::string_view html) {
-  if (EstimateNestingDepth(html) > kMaxNestingDepth) {
+Result<ParsedHtml> Parse(std::string_view html) {
+  PreparedHtml prepared = PrepareHtml(html);
+  if (prepared.nesting_depth > kMaxNestingDepth) {
     return Status::BadInput("HTML is nested too deeply (over " + std::to_string(kMaxNestingDepth) +
                             " levels of elements)");
   }
+  ParsedHtml parsed;
+  parsed.source = std::make_unique<const std::string>(std::move(prepared.html));
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // gumbo copies the open-element stack into every error it records
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
-  if (output == nullptr || output->root == nullptr) {
+  parsed.output.reset(gumbo_parse_with_options(&options, parsed.source->data(), parsed.source->size()));
+  if (parsed.output == nullptr || parsed.output->root == nullptr) {
     return Status::Internal("the HTML parser returned no document");
   }
-  return GumboOutputPtr(output);
+  return parsed;
 }
 
 const GumboVector* Children(const GumboNode* node) {
@@ -298,9 +209,11 @@ bool IsInvisible(const GumboNode* node) {
       std::size_t end = classes.find_first_of(" \t\n", start);
       if (end == std::string_view::npos) end = classes.size();
       const std::string_view token = classes.substr(start, end - start);
-      if (token == "hidden" || token == "sr-only" || token == "visually-hidden" ||
-          token == "visuallyhidden" || token == "screen-reader-text" || token == "screenreader-only" ||
-          token == "sr-text" || token == "u-hidden" || token == "is-hidden" || token == "offscreen") {
+      if (token == "hidden" || token == "hide" || token == "sr-only" || token == "sr-only-focusable" ||
+          token == "sr-text" || token == "u-hidden" || token == "is-hidden" || token == "offscreen" ||
+          token == "off-screen" || token == "element-invisible" || token == "visuallyhidden" ||
+          token == "screenreader-only" || token == "screen-reader-only" || token.ends_with("visually-hidden") ||
+          token.ends_with("screen-reader-text") || token == "u-hidden-text") {
         return true;
       }
       start = end + 1;

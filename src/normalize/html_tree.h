@@ -28,8 +28,17 @@ inline constexpr std::size_t kMaxNestingDepth = 4000;
 // (void elements and elements that close implicitly, like p and li, are not counted).
 std::size_t EstimateNestingDepth(std::string_view html);
 
-// Parses `html` (valid UTF-8). BadInput when the page nests deeper than kMaxNestingDepth.
-Result<GumboOutputPtr> Parse(std::string_view html);
+// A parsed page: gumbo's tree and the prepared bytes it points into (see html_prepare.h).
+struct ParsedHtml {
+  std::unique_ptr<const std::string> source;  // on the heap: gumbo keeps pointers into it
+  GumboOutputPtr output;
+  const GumboNode* document() const { return output->document; }
+  GumboNode* mutable_document() { return output->document; }
+};
+
+// Parses `html` (valid UTF-8) without the text of scripts and styles (HtmlPrepare).
+// BadInput when the page nests deeper than kMaxNestingDepth.
+Result<ParsedHtml> Parse(std::string_view html);
 
 // The children of a document, element or template node; nullptr for text nodes.
 const GumboVector* Children(const GumboNode* node);

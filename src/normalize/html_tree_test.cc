@@ -27,7 +27,7 @@ TEST(EstimateNestingDepth, SkipsCommentsScriptsAndQuotedBrackets) {
 TEST(Parse, RefusesPagesNestedTooDeeply) {
   std::string page;
   for (std::size_t i = 0; i <= kMaxNestingDepth; ++i) page += "<section>";
-  const Result<GumboOutputPtr> parsed = Parse(page);
+  const Result<ParsedHtml> parsed = Parse(page);
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.status().kind(), ErrorKind::kBadInput);
 }
@@ -36,11 +36,11 @@ TEST(Walk, VisitsDeepTreesWithoutRecursion) {
   std::string page = "<body>";
   for (int i = 0; i < 3000; ++i) page += "<div>";
   page += "deep";
-  const Result<GumboOutputPtr> parsed = Parse(page);
+  const Result<ParsedHtml> parsed = Parse(page);
   ASSERT_OK(parsed);
   int elements = 0;
   int leaves = 0;
-  Walk((*parsed)->document,
+  Walk(parsed->document(),
        [&](const GumboNode* n) {
          elements += IsElement(n);
          return true;
@@ -48,21 +48,21 @@ TEST(Walk, VisitsDeepTreesWithoutRecursion) {
        [&](const GumboNode* n) { leaves += Tag(n) == GUMBO_TAG_DIV; });
   EXPECT_GE(elements, 3003);  // html, head, body and the divs
   EXPECT_EQ(leaves, 3000);
-  EXPECT_EQ(CleanInlineText(VisibleText((*parsed)->document)), "deep");
+  EXPECT_EQ(CleanInlineText(VisibleText(parsed->document())), "deep");
 }
 
 TEST(VisibleText, BreaksAtBlocksAndJoinsInlineElements) {
-  const Result<GumboOutputPtr> parsed = Parse(
+  const Result<ParsedHtml> parsed = Parse(
       "<p><b>an</b>d more</p><p>next<br>line</p><script>no</script><span hidden>no</span>"
       "<div style='display: none'>no</div><i aria-hidden=true>no</i><em class='sr-only'>no</em>");
   ASSERT_OK(parsed);
-  EXPECT_EQ(CleanInlineText(VisibleText((*parsed)->document)), "and more next line");
+  EXPECT_EQ(CleanInlineText(VisibleText(parsed->document())), "and more next line");
 }
 
 TEST(TreeOrder, PrecedesAndCommonAncestor) {
-  const Result<GumboOutputPtr> parsed = Parse("<div id=a><p id=b>x</p><p id=c>y</p></div><p id=d>z</p>");
+  const Result<ParsedHtml> parsed = Parse("<div id=a><p id=b>x</p><p id=c>y</p></div><p id=d>z</p>");
   ASSERT_OK(parsed);
-  const std::vector<const GumboNode*> ps = FindAll((*parsed)->document, GUMBO_TAG_P);
+  const std::vector<const GumboNode*> ps = FindAll(parsed->document(), GUMBO_TAG_P);
   ASSERT_EQ(ps.size(), 3u);
   EXPECT_TRUE(Precedes(ps[0], ps[1]));
   EXPECT_TRUE(Precedes(ps[1], ps[2]));
@@ -73,9 +73,9 @@ TEST(TreeOrder, PrecedesAndCommonAncestor) {
 }
 
 TEST(TagName, NamesCustomElements) {
-  const Result<GumboOutputPtr> parsed = Parse("<x-story-body data-a=1>text</x-story-body>");
+  const Result<ParsedHtml> parsed = Parse("<x-story-body data-a=1>text</x-story-body>");
   ASSERT_OK(parsed);
-  const GumboNode* body = FindFirst((*parsed)->document, GUMBO_TAG_BODY);
+  const GumboNode* body = FindFirst(parsed->document(), GUMBO_TAG_BODY);
   ASSERT_NE(body, nullptr);
   EXPECT_EQ(TagName(Child(Children(body), 0)), "x-story-body");
 }

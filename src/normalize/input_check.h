@@ -1,9 +1,8 @@
-// The checks every input passes before parsing: size, binary data, byte-order marks,
-// declared charsets and UTF-8 validity.
+// The checks every input passes before parsing: size, byte-order marks, charsets (declared
+// by the transport, by the page, or sniffed), binary data and UTF-8 validity.
 #ifndef REDLINE_NORMALIZE_INPUT_CHECK_H_
 #define REDLINE_NORMALIZE_INPUT_CHECK_H_
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,22 +11,21 @@
 
 namespace redline::normalize {
 
-// The charset an HTML page declares in its first bytes (meta charset or http-equiv
-// content type), lowercased; empty when none.
-std::string DeclaredCharset(std::string_view html);
-
-// Decodes windows-1252 (which browsers also use for iso-8859-1 and us-ascii) to UTF-8.
-std::string Windows1252ToUtf8(std::string_view bytes);
-
 struct DecodedInput {
-  std::string text;    // valid UTF-8, no byte-order mark
-  InputFormat format;  // kHtml or kText
+  InputFormat format = InputFormat::kText;  // kHtml or kText
+  std::string charset;                      // what the bytes were read as ("utf-8", ...)
+  // Valid UTF-8 without a byte-order mark: a view of the input when it needed no
+  // conversion, else of `converted`.
+  std::string_view text() const { return was_converted ? std::string_view(converted) : original; }
+
+  std::string_view original;
+  std::string converted;
+  bool was_converted = false;
 };
 
-// Checks `bytes` and returns them as valid UTF-8 without a byte-order mark, converting HTML
-// that declares windows-1252 / latin-1. `options.from` kAuto is resolved with DetectFormat.
-// BadInput (one line) for empty input, input over the size limit, binary data, UTF-16,
-// unsupported charsets and invalid UTF-8.
+// Checks `bytes` and returns them as valid UTF-8 (see Normalize in redline/normalize.h for
+// the order in which the charset is chosen). `options.from` kAuto is resolved with
+// DetectFormat. The result may point into `bytes`.
 Result<DecodedInput> DecodeInput(std::string_view bytes, const NormalizeOptions& options);
 
 }  // namespace redline::normalize

@@ -13,16 +13,16 @@ namespace {
 
 // The parsed page and what was read from it (headline_element points into the tree).
 struct ReadPage {
-  html::GumboOutputPtr tree;
+  html::ParsedHtml tree;
   Metadata meta;
 };
 
 ReadPage ReadWithTree(const std::string& page) {
-  Result<html::GumboOutputPtr> parsed = html::Parse(page);
+  Result<html::ParsedHtml> parsed = html::Parse(page);
   EXPECT_TRUE(parsed.ok());
   if (!parsed.ok()) return {};
   ReadPage read{std::move(parsed).value(), {}};
-  const GumboNode* root = read.tree->document;
+  const GumboNode* root = read.tree.document();
   read.meta = ReadMetadata(root, html::FindFirst(root, GUMBO_TAG_ARTICLE), ReadJsonLd(root));
   return read;
 }

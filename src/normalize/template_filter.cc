@@ -263,9 +263,9 @@ bool IsCallToAction(std::string_view text) {
 }
 
 bool IsPromoLine(std::string_view text) {
-  if (text.size() > 300) return false;
-  const std::vector<std::string> words = LowerWords(text);
-  if (words.empty() || words.size() > 30) return false;
+  if (text.size() > 600) return false;
+  std::vector<std::string> words = LowerWords(text);
+  if (words.empty() || words.size() > 80) return false;
   if (words.size() >= 3 && words[0] == "follow" &&
       (OneOf(words[1], {"us", "him", "her", "them", "me"}) ||
        std::any_of(words.begin(), words.end(), [](const std::string& w) {
@@ -273,6 +273,8 @@ bool IsPromoLine(std::string_view text) {
        }))) {
     return true;
   }
+  // A longer promo ends with its call: "... Sign up for the free daily newsletter."
+  if (words.size() > 30) words.erase(words.begin(), words.end() - 12);
   bool newsletter = false;
   bool action = false;
   for (const std::string& w : words) {
@@ -339,7 +341,9 @@ bool IsGalleryCounter(std::string_view text) {
 bool IsFurnitureLine(std::string_view text) {
   return IsAdLabel(text) || IsGalleryCounter(text) || IsCreditLine(text) || IsBylineLine(text) ||
          IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) || IsCommentLine(text) ||
-         IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text);
+         IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text) || IsCopyrightLine(text) ||
+         IsContactLine(text) || IsPlayerMessage(text) || IsBracketTeaser(text) || IsOfferLine(text) ||
+         IsSeparatorLine(text) || IsShortcode(text);
 }
 
 bool IsPhotoCaption(std::string_view text) {
@@ -358,7 +362,53 @@ bool IsPhotoCaption(std::string_view text) {
   return false;
 }
 
+namespace {
+
+// "1of4Grass Valley's ...": a gallery counter glued to the caption after it.
+void StripGalleryCounter(std::string* text) {
+  std::size_t i = 0;
+  while (i < text->size() && (*text)[i] >= '0' && (*text)[i] <= '9') ++i;
+  if (i == 0 || i > 3 || text->compare(i, 2, "of") != 0) return;
+  std::size_t j = i + 2;
+  const std::size_t total_start = j;
+  while (j < text->size() && (*text)[j] >= '0' && (*text)[j] <= '9') ++j;
+  if (j == total_start || j - total_start > 3 || j >= text->size()) return;
+  const std::string_view rest = std::string_view(*text).substr(j);
+  if (!StartsWithUppercaseOrDigit(rest) || (rest[0] >= '0' && rest[0] <= '9')) return;
+  text->erase(0, j);
+}
+
+// "Mark Esper, left, shakes hands ... more": a caption cut short with a "more" button, shown
+// beside the full caption.
+bool IsTruncatedCopy(const std::string& text, const std::vector<Candidate>& blocks, std::size_t index,
+                     const std::vector<Candidate>& kept) {
+  std::string_view stem = text;
+  bool cut = false;
+  for (const std::string_view ending : {"... more", "\u2026 more", "...more", "\u2026more", "... [+]"}) {
+    if (stem.ends_with(ending)) {
+      stem.remove_suffix(ending.size());
+      cut = true;
+      break;
+    }
+  }
+  if (!cut) return false;
+  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
+  if (CountWords(stem) < 4) return false;
+  const auto starts = [&](const Candidate& c) { return c.block.text.size() > stem.size() && c.block.text.starts_with(stem); };
+  const std::size_t window = 4;
+  for (std::size_t k = index + 1; k < blocks.size() && k <= index + window; ++k) {
+    if (starts(blocks[k])) return true;
+  }
+  for (std::size_t k = kept.size(); k > 0 && k + window > kept.size(); --k) {
+    if (starts(kept[k - 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void DropFurniture(std::vector<Candidate>* blocks) {
+  for (Candidate& c : *blocks) StripGalleryCounter(&c.block.text);
   std::vector<Candidate> kept;
   kept.reserve(blocks->size());
   const std::size_t n = blocks->size();
@@ -375,7 +425,15 @@ void DropFurniture(std::vector<Candidate>* blocks) {
       continue;
     }
     if (IsFurnitureLine(text)) continue;
+    if (IsListLabel(text)) {
+      // The list of links the label introduces goes with it.
+      while (i + 1 < n && (*blocks)[i + 1].block.kind == BlockKind::kListItem && (*blocks)[i + 1].link_share >= 0.3f) {
+        ++i;
+      }
+      continue;
+    }
     if (!kept.empty() && kept.back().block.text == text) continue;
+    if (IsTruncatedCopy(text, *blocks, i, kept)) continue;
     // A longer block seen a few blocks before is a repeat (gallery captions, sticky summaries).
     const std::size_t window = std::min<std::size_t>(kept.size(), kRepeatWindow);
     if (CountWords(text) >= 5 && std::any_of(kept.end() - static_cast<std::ptrdiff_t>(window), kept.end(),
@@ -385,6 +443,19 @@ void DropFurniture(std::vector<Candidate>* blocks) {
     kept.push_back(std::move((*blocks)[i]));
   }
   *blocks = std::move(kept);
+}
+
+void DropAuthorNotes(std::string_view byline, std::vector<Candidate>* blocks) {
+  constexpr std::size_t kTail = 4;
+  const std::size_t from = blocks->size() > kTail ? blocks->size() - kTail : 0;
+  const auto first = blocks->begin() + static_cast<std::ptrdiff_t>(from);
+  blocks->erase(std::remove_if(first, blocks->end(),
+                               [&](const Candidate& c) {
+                                 return IsAddressLine(c.block.text) ||
+                                        (c.block.kind == BlockKind::kParagraph && !byline.empty() &&
+                                         IsAuthorBio(c.block.text, byline));
+                               }),
+                blocks->end());
 }
 
 }  // namespace redline::normalize

@@ -20,6 +20,7 @@ struct Candidate {
   Block block;
   bool all_link = false;     // HTML: (nearly) all its text sits inside links to other pages
   bool mostly_time = false;  // HTML: half its text or more sits inside <time> elements
+  float link_share = 0;      // HTML: the share of its letters inside links to other pages
 };
 
 // "Advertisement", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement"...
@@ -41,16 +42,50 @@ bool IsCreditLine(std::string_view text);
 // Gallery counters: "Image 1 of 5", "3 of 12", "1/4".
 bool IsGalleryCounter(std::string_view text);
 
+// "Copyright © 2019 Example News. All rights reserved."
+bool IsCopyrightLine(std::string_view text);
+// Where to reach the reporter: "Write to Jane Doe at jane@example.com", "@janedoe",
+// "Follow AP's coverage at https://...".
+bool IsContactLine(std::string_view text);
+// What a media player says: "Media playback is unsupported on your device", "Up next".
+bool IsPlayerMessage(std::string_view text);
+// "Headline one [VIDEO] | Headline two [INSIGHT]": links to other stories with tags.
+bool IsBracketTeaser(std::string_view text);
+
+// Subscription offers and calls to join: "12 issues for £11.99. Click here...",
+// "If you enjoyed this article, ... join ...", "Like this story? Share it with a friend!".
+bool IsOfferLine(std::string_view text);
+// Lines without a letter or digit: "***", "______".
+bool IsSeparatorLine(std::string_view text);
+// An unexpanded CMS shortcode: "[button link=...]Label[/button]".
+bool IsShortcode(std::string_view text);
+
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);
 
 // A photo caption ending with its credit: "... Photo: AP", "... (Photograph: Reuters)".
 bool IsPhotoCaption(std::string_view text);
 
+// The label of a list of links to other pages: "More Great Example Stories", "Related
+// coverage", "About the author".
+bool IsListLabel(std::string_view text);
+
+// An author's bio: opens with one of the byline's names (or "I am") and says what the
+// author is or does: "Jane Doe is a reporter for ...", "Jane joined the paper in 2017".
+bool IsAuthorBio(std::string_view text, std::string_view byline);
+
 // Removes furniture from body blocks, in place: furniture lines, video players (a duration
-// and the title lines that follow it), blocks repeating the one before, and blocks of five
-// words or more repeating one of the few blocks before them.
+// and the title lines that follow it), list labels with the linked list items after them,
+// blocks repeating the one before, and blocks of five words or more repeating one of the
+// few blocks before them.
 void DropFurniture(std::vector<Candidate>* blocks);
+
+// Addresses alone: "jane.doe@example.com", "- @janedoe", "twitter.com/janedoe".
+bool IsAddressLine(std::string_view text);
+
+// Removes the notes on the author among the last few blocks: bios (IsAuthorBio) and
+// addresses alone (IsAddressLine). Elsewhere an address alone may be part of the story.
+void DropAuthorNotes(std::string_view byline, std::vector<Candidate>* blocks);
 
 }  // namespace redline::normalize
 

@@ -132,6 +132,7 @@ Result<Document> NormalizeText(std::string_view text) {
     rest.push_back({{kind, lines[next].text}});
   }
   DropFurniture(&rest);
+  DropAuthorNotes(doc.byline, &rest);
   std::vector<Candidate> kept;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     if (!IsInlineRelatedLine(rest, i)) kept.push_back(rest[i]);

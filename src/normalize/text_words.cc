@@ -16,10 +16,10 @@ std::vector<std::string> LowerWords(std::string_view text) {
     std::size_t n = 0;
     const char32_t c = utf8::Decode(text, pos, &n);
     if (utf8::IsWordChar(c)) {
-      if (c >= 'A' && c <= 'Z') {
-        current.push_back(static_cast<char>(c - 'A' + 'a'));
+      if (c < 0x80) {
+        current.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
       } else {
-        current.append(text.substr(pos, n));
+        utf8::Append(&current, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
       }
     } else if (!current.empty()) {
       words.push_back(std::move(current));

@@ -10,7 +10,7 @@
 
 namespace redline::normalize {
 
-// Words of `text`: runs of letters and digits, ASCII lowercased.
+// Words of `text`: runs of letters and digits, lowercased.
 std::vector<std::string> LowerWords(std::string_view text);
 std::size_t CountWords(std::string_view text);
 // Ends like a sentence: . ! ? … (optionally inside closing quotes or brackets).

@@ -98,8 +98,8 @@ Status Fetcher::FetchAll(const std::vector<FetchRequest>& requests,
         }
         const CURLMcode added = curl_multi_add_handle(multi, transfer->easy());
         if (added != CURLM_OK) {
-          report(transfer->Failed(Status::Internal(std::string("cannot start a transfer: ") +
-                                                   curl_multi_strerror(added))));
+          report(transfer->Failed(
+              Status::Internal(std::string("cannot start a transfer: ") + curl_multi_strerror(added))));
           continue;
         }
         ++queue.active;

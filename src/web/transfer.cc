@@ -20,8 +20,8 @@ bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
+  while (!text.empty() &&
+         (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
     text.remove_suffix(1);
   }
   return text;
@@ -155,7 +155,8 @@ FetchResponse Transfer::Finish(CURLcode result) {
   if (result != CURLE_OK) {
     std::string detail = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(result);
     if (result == CURLE_TOO_MANY_REDIRECTS) detail = "more than the allowed redirects (" + detail + ")";
-    if (result == CURLE_UNSUPPORTED_PROTOCOL) detail = "redirect to a scheme other than http or https refused (" + detail + ")";
+    if (result == CURLE_UNSUPPORTED_PROTOCOL)
+      detail = "redirect to a scheme other than http or https refused (" + detail + ")";
     return fail(detail);
   }
   if (status == 429 || status == 503) {

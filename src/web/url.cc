@@ -73,13 +73,43 @@ std::uint32_t Fnv1a(std::string_view text) {
 }  // namespace
 
 bool IsTrackingParameter(std::string_view name) {
-  static constexpr std::array<std::string_view, 37> kExact = {
-      "fbclid", "gclid",     "gclsrc",      "dclid",       "gbraid",     "wbraid",    "msclkid",
-      "mc_cid", "mc_eid",    "yclid",       "igshid",      "twclid",     "ttclid",    "_ga",
-      "_gl",    "_hsenc",    "_hsmi",       "mkt_tok",     "oly_anon_id", "oly_enc_id", "vero_id",
-      "s_cid",  "cmpid",     "cmp",         "ocid",        "ncid",       "smid",      "smtyp",
-      "xtor",   "ns_source", "ns_mchannel", "ns_campaign", "ns_linkname", "ns_fee",    "at_medium",
-      "at_campaign", "__twitter_impression"};
+  static constexpr std::array<std::string_view, 37> kExact = {"fbclid",
+                                                              "gclid",
+                                                              "gclsrc",
+                                                              "dclid",
+                                                              "gbraid",
+                                                              "wbraid",
+                                                              "msclkid",
+                                                              "mc_cid",
+                                                              "mc_eid",
+                                                              "yclid",
+                                                              "igshid",
+                                                              "twclid",
+                                                              "ttclid",
+                                                              "_ga",
+                                                              "_gl",
+                                                              "_hsenc",
+                                                              "_hsmi",
+                                                              "mkt_tok",
+                                                              "oly_anon_id",
+                                                              "oly_enc_id",
+                                                              "vero_id",
+                                                              "s_cid",
+                                                              "cmpid",
+                                                              "cmp",
+                                                              "ocid",
+                                                              "ncid",
+                                                              "smid",
+                                                              "smtyp",
+                                                              "xtor",
+                                                              "ns_source",
+                                                              "ns_mchannel",
+                                                              "ns_campaign",
+                                                              "ns_linkname",
+                                                              "ns_fee",
+                                                              "at_medium",
+                                                              "at_campaign",
+                                                              "__twitter_impression"};
   const std::string lower = Lowercase(name);
   if (lower.starts_with("utm_")) return true;
   return std::find(kExact.begin(), kExact.end(), lower) != kExact.end();
@@ -87,8 +117,8 @@ bool IsTrackingParameter(std::string_view name) {
 
 Result<std::string> CanonicalUrl(std::string_view input) {
   while (!input.empty() && (input.front() == ' ' || input.front() == '\t')) input.remove_prefix(1);
-  while (!input.empty() && (input.back() == ' ' || input.back() == '\t' || input.back() == '\n' ||
-                            input.back() == '\r')) {
+  while (!input.empty() &&
+         (input.back() == ' ' || input.back() == '\t' || input.back() == '\n' || input.back() == '\r')) {
     input.remove_suffix(1);
   }
   if (input.empty()) return Status::BadInput("empty URL");
@@ -120,8 +150,8 @@ Result<std::string> CanonicalUrl(std::string_view input) {
     return Status::BadInput("invalid URL (" + std::string(curl_url_strerror(code)) + "): " + shown);
   }
   if (GetPart(url.get(), CURLUPART_USER) || GetPart(url.get(), CURLUPART_PASSWORD)) {
-    return Status::BadInput(
-        "URL holds a user name or password, which redline never stores or sends: " + shown);
+    return Status::BadInput("URL holds a user name or password, which redline never stores or sends: " +
+                            shown);
   }
   std::string host = Lowercase(GetPart(url.get(), CURLUPART_HOST).value_or(""));
   while (!host.empty() && host.back() == '.') host.pop_back();
@@ -219,8 +249,8 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view reference
   }
   const CURLUcode code = curl_url_set(url.get(), CURLUPART_URL, reference_text.c_str(), 0);
   if (code != CURLUE_OK) {
-    return Status::BadInput("invalid link (" + std::string(curl_url_strerror(code)) + "): " +
-                            RedactCredentials(reference.substr(0, 200)));
+    return Status::BadInput("invalid link (" + std::string(curl_url_strerror(code)) +
+                            "): " + RedactCredentials(reference.substr(0, 200)));
   }
   std::optional<std::string> resolved = GetPart(url.get(), CURLUPART_URL);
   if (!resolved) return Status::BadInput("invalid link: " + RedactCredentials(reference.substr(0, 200)));

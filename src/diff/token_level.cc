@@ -1,14 +1,64 @@
 // Level 3 of the leveled alignment (tokens) and the sentence labels.
+#include "diff/token_level.h"
+
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
-#include "diff/leveled_aligner.h"
 #include "diff/tokenize.h"
 
 namespace redline::diff {
 
+TokenLevel::TokenLevel(std::string_view old_text, std::string_view new_text, const DiffOptions& options,
+                       const std::vector<Item>& old_items, const std::vector<Item>& new_items)
+    : old_(old_text), new_(new_text), options_(options), ignore_(IgnoreSet::From(options)),
+      old_items_(old_items), new_items_(new_items) {
+  std::fill(std::begin(byte_ids_), std::end(byte_ids_), kNoId);
+}
+
+void TokenLevel::Run(const std::vector<Sub>& subs, std::size_t begin, std::size_t end) {
+  if (begin < end) {
+    old_pos_ = subs[begin].old_span.begin;
+    new_pos_ = subs[begin].new_span.begin;
+  }
+  for (std::size_t k = begin; k < end; ++k) {
+    const Sub& sub = subs[k];
+    if (sub.changed) {
+      AlignTokens(sub);
+    } else {
+      Emit(false, sub.old_span.size(), sub.new_span.size(), -1);
+      if (sub.whole_lines && options_.label_sentences) RecordUnchangedLines(sub);
+    }
+  }
+}
+
+void TokenLevel::Emit(bool changed, std::size_t old_length, std::size_t new_length, int move) {
+  if (old_length == 0 && new_length == 0) return;
+  if (!chunks_.empty() && chunks_.back().changed == changed && chunks_.back().move == move) {
+    chunks_.back().old_end += old_length;
+    chunks_.back().new_end += new_length;
+  } else {
+    chunks_.push_back({changed, old_pos_, old_pos_ + old_length, new_pos_, new_pos_ + new_length, move});
+  }
+  old_pos_ += old_length;
+  new_pos_ += new_length;
+}
+
+std::uint32_t TokenLevel::TokenId(std::string_view token) {
+  const auto id = [&](std::string_view text) {
+    if (!ignore_.any()) return interner_.Intern(text);
+    key_.clear();
+    AppendKey(text, ignore_, &key_);
+    return interner_.InternCopy(key_);
+  };
+  if (token.size() != 1) return id(token);
+  std::uint32_t& cached = byte_ids_[static_cast<unsigned char>(token[0])];
+  if (cached == kNoId) cached = id(token);
+  return cached;
+}
+
 // Tokens of items[begin, end): moved items stay whole; sentence slots for the labels.
-void LeveledAligner::Tokenize(std::string_view text, const std::vector<Item>& items, std::size_t begin,
+void TokenLevel::Tokenize(std::string_view text, const std::vector<Item>& items, std::size_t begin,
                               std::size_t end, std::vector<TokenRef>* tokens, std::vector<std::uint32_t>* ids,
                               std::vector<SentenceSlot>* slots) {
   tokens->clear();
@@ -17,18 +67,20 @@ void LeveledAligner::Tokenize(std::string_view text, const std::vector<Item>& it
   const bool labels = options_.label_sentences;
   for (std::size_t i = begin; i < end; ++i) {
     const Item& item = items[i];
+    std::size_t pos = item.span.begin;
     if (item.move >= 0) {
-      tokens->push_back({item.span, item.move, -1, false});
-      ids->push_back(token_interner_.Unique());
-      continue;
+      // The moved text is one token; a sentence's trailing spaces stay ordinary tokens.
+      const std::size_t end = item.sentence ? item.text_end : item.span.end;
+      tokens->push_back({{pos, end}, item.move, -1, false});
+      ids->push_back(interner_.Unique());
+      pos = end;
     }
     int slot = -1;
-    if (labels && item.sentence) {
+    if (labels && item.sentence && item.move < 0) {
       slot = static_cast<int>(slots->size());
       slots->push_back({item.span, 0});
     }
     const std::string_view bounded = text.substr(0, item.span.end);
-    std::size_t pos = item.span.begin;
     while (pos < item.span.end) {
       TokenKind kind;
       bool is_word = false;
@@ -41,7 +93,7 @@ void LeveledAligner::Tokenize(std::string_view text, const std::vector<Item>& it
   }
 }
 
-void LeveledAligner::CountShared(const TokenRef& a, const TokenRef& b) {
+void TokenLevel::CountShared(const TokenRef& a, const TokenRef& b) {
   if (!a.word || a.slot < 0 || b.slot < 0) return;
   const auto old_slot = static_cast<std::uint32_t>(a.slot), new_slot = static_cast<std::uint32_t>(b.slot);
   if (!pairs_.empty() && pairs_.back().old_slot == old_slot && pairs_.back().new_slot == new_slot) {
@@ -65,7 +117,7 @@ bool SafeCut(std::string_view text, std::size_t pos) {
 // A run without moved items, aligned without sentence labels, takes the fast path: the
 // bytes both sides begin and end with are unchanged tokens, never tokenized (cut where
 // both sides have a token boundary), and token ids are hashes, not interned.
-bool LeveledAligner::Plain(const Sub& sub) const {
+bool TokenLevel::Plain(const Sub& sub) const {
   if (options_.label_sentences) return false;
   for (std::size_t i = sub.old_items_begin; i < sub.old_items_end; ++i) {
     if (old_items_[i].move >= 0) return false;
@@ -76,7 +128,7 @@ bool LeveledAligner::Plain(const Sub& sub) const {
   return true;
 }
 
-void LeveledAligner::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffix) const {
+void TokenLevel::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffix) const {
   const std::string_view a = old_.substr(sub.old_span.begin, sub.old_span.size());
   const std::string_view b = new_.substr(sub.new_span.begin, sub.new_span.size());
   const std::size_t shorter = std::min(a.size(), b.size());
@@ -95,7 +147,7 @@ void LeveledAligner::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* s
 
 // Tokens of text[begin, end), no moved items, no sentence slots; ids are hashes of the
 // tokens' keys (equal tokens, equal ids; a rare collision is caught by AlignTokenLists).
-void LeveledAligner::TokenizeRange(std::string_view text, std::size_t begin, std::size_t end,
+void TokenLevel::TokenizeRange(std::string_view text, std::size_t begin, std::size_t end,
                                    std::vector<TokenRef>* tokens, std::vector<std::uint32_t>* ids) {
   tokens->clear();
   ids->clear();
@@ -111,15 +163,14 @@ void LeveledAligner::TokenizeRange(std::string_view text, std::size_t begin, std
   }
 }
 
-std::uint32_t LeveledAligner::TokenHash(std::string_view token) {
-  if (!ignore_.any()) return static_cast<std::uint32_t>(HashBytes(token) >> 32);
+std::uint32_t TokenLevel::KeyHash(std::string_view token) {
   key_.clear();
   AppendKey(token, ignore_, &key_);
   return static_cast<std::uint32_t>(HashBytes(key_) >> 32);
 }
 
 // Level 3: a token edit script of one changed run of items.
-void LeveledAligner::AlignTokens(const Sub& sub) {
+void TokenLevel::AlignTokens(const Sub& sub) {
   if (Plain(sub)) {
     std::size_t prefix = 0, suffix = 0;
     TrimRun(sub, &prefix, &suffix);
@@ -127,11 +178,11 @@ void LeveledAligner::AlignTokens(const Sub& sub) {
     TokenizeRange(old_, sub.old_span.begin + prefix, sub.old_span.end - suffix, &old_tokens_, &a_);
     TokenizeRange(new_, sub.new_span.begin + prefix, sub.new_span.end - suffix, &new_tokens_, &b_);
     if (a_.size() + b_.size() <= Aligner::kSmallProblem) {
-      AlignTokenLists(words_.AlignSmall(a_, b_));
+      AlignTokenLists(aligner_.AlignSmall(a_, b_));
     } else {  // the large-problem machinery needs small ids
       for (std::size_t i = 0; i < old_tokens_.size(); ++i) a_[i] = TokenId(old_.substr(old_tokens_[i].span.begin, old_tokens_[i].span.size()));
       for (std::size_t j = 0; j < new_tokens_.size(); ++j) b_[j] = TokenId(new_.substr(new_tokens_[j].span.begin, new_tokens_[j].span.size()));
-      AlignTokenLists(words_.Align(a_, b_));
+      AlignTokenLists(aligner_.Align(a_, b_));
     }
     Emit(false, suffix, suffix, -1);
     return;
@@ -139,13 +190,13 @@ void LeveledAligner::AlignTokens(const Sub& sub) {
   Tokenize(old_, old_items_, sub.old_items_begin, sub.old_items_end, &old_tokens_, &a_, &old_slots_);
   Tokenize(new_, new_items_, sub.new_items_begin, sub.new_items_end, &new_tokens_, &b_, &new_slots_);
   pairs_.clear();
-  AlignTokenLists(words_.Align(a_, b_));
+  AlignTokenLists(aligner_.Align(a_, b_));
   if (options_.label_sentences) LabelSentences();
 }
 
 // Emits the chunks of a token edit script. Paired tokens with different bytes (equal
 // keys under the ignore options, or a hash collision) come out changed.
-void LeveledAligner::AlignTokenLists(const EditScript& script) {
+void TokenLevel::AlignTokenLists(const EditScript& script) {
   std::size_t i = 0, j = 0;
   for (const EditRun& run : script) {
     for (std::size_t n = 0; n < run.length; ++n) {
@@ -169,7 +220,7 @@ void LeveledAligner::AlignTokenLists(const EditScript& script) {
 // Pairs the sentences of a changed run by the words their aligned tokens share: a pair
 // sharing at least half of their words (Dice) is one sentence edited; the rest were
 // added or deleted.
-void LeveledAligner::LabelSentences() {
+void TokenLevel::LabelSentences() {
   std::stable_sort(pairs_.begin(), pairs_.end(),
                    [](const PairCount& x, const PairCount& y) { return x.count > y.count; });
   std::vector<int> old_match(old_slots_.size(), -1), new_match(new_slots_.size(), -1);
@@ -182,19 +233,20 @@ void LeveledAligner::LabelSentences() {
   for (std::size_t s = 0; s < old_slots_.size(); ++s) {
     const Span a = old_slots_[s].span;
     if (old_match[s] < 0) {
-      out_.sentences.push_back({SentenceLabel::kDeleted, true, false, a, {}});
+      sentences_.push_back({SentenceLabel::kDeleted, true, false, a, {}});
       continue;
     }
     const Span b = new_slots_[static_cast<std::size_t>(old_match[s])].span;
-    const bool same = SameUnder(old_.substr(a.begin, a.size()), new_.substr(b.begin, b.size()), ignore_);
-    out_.sentences.push_back({same ? SentenceLabel::kUnchanged : SentenceLabel::kEdited, true, true, a, b});
+    const std::size_t a_end = TextEnd(old_, a), b_end = TextEnd(new_, b);  // trailing spaces do not count
+    const bool same = SameUnder(old_.substr(a.begin, a_end - a.begin), new_.substr(b.begin, b_end - b.begin), ignore_);
+    sentences_.push_back({same ? SentenceLabel::kUnchanged : SentenceLabel::kEdited, true, true, a, b});
   }
   for (std::size_t s = 0; s < new_slots_.size(); ++s) {
-    if (new_match[s] < 0) out_.sentences.push_back({SentenceLabel::kAdded, false, true, {}, new_slots_[s].span});
+    if (new_match[s] < 0) sentences_.push_back({SentenceLabel::kAdded, false, true, {}, new_slots_[s].span});
   }
 }
 
-void LeveledAligner::RecordUnchangedLines(const Sub& sub) {
+void TokenLevel::RecordUnchangedLines(const Sub& sub) {
   std::vector<Span> sentences;
   std::size_t pos = sub.old_span.begin;
   while (pos < sub.old_span.end) {
@@ -208,28 +260,7 @@ void LeveledAligner::RecordUnchangedLines(const Sub& sub) {
   }
   const std::size_t shift = sub.new_span.begin - sub.old_span.begin;  // wraps harmlessly
   for (const Span& s : sentences) {
-    out_.sentences.push_back({SentenceLabel::kUnchanged, true, true, s, {s.begin + shift, s.end + shift}});
-  }
-}
-
-void LeveledAligner::RecordMovedSentences() {
-  for (const MoveSpan& move : out_.moves) {
-    if (move.level == MoveLevel::kSentence) {
-      out_.sentences.push_back({SentenceLabel::kMoved, true, true, move.old_span, move.new_span});
-      continue;
-    }
-    std::vector<Span> olds, news;
-    AppendSentences(old_, move.old_span.begin, move.old_span.end, &olds);
-    AppendSentences(new_, move.new_span.begin, move.new_span.end, &news);
-    for (std::size_t k = 0; k < std::max(olds.size(), news.size()); ++k) {
-      SentenceRecord record;
-      record.label = SentenceLabel::kMoved;
-      record.has_old = k < olds.size();
-      record.has_new = k < news.size();
-      if (record.has_old) record.old_span = olds[k];
-      if (record.has_new) record.new_span = news[k];
-      out_.sentences.push_back(record);
-    }
+    sentences_.push_back({SentenceLabel::kUnchanged, true, true, s, {s.begin + shift, s.end + shift}});
   }
 }
 

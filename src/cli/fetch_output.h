@@ -1,0 +1,45 @@
+// What fetch and watch show: a progress line on a terminal (stderr), one line per changed
+// story (stdout), errors (stderr), and the --on-change command.
+#ifndef REDLINE_CLI_FETCH_OUTPUT_H_
+#define REDLINE_CLI_FETCH_OUTPUT_H_
+
+#include <chrono>
+#include <string>
+
+#include "cli/web_round.h"
+#include "web/fetcher.h"
+
+namespace redline::cli {
+
+// Draws "fetching 12/40, 1.2 MB, 1 error" on stderr, at most ten times a second, only when
+// stderr is a terminal.
+class ProgressLine {
+ public:
+  ProgressLine();
+  void Update(const web::FetchProgress& progress);
+  void Clear();  // erases the line if one was drawn
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// Prints the round: "STORY: revision N (+A -R words)" (with "= returns to K") for each
+// changed story and "STORY: tracking URL (from FEED)" for new feed items on stdout;
+// "redline: STORY: ERROR (URL)" for each failure on stderr. With `verbose`, unchanged
+// stories too.
+void PrintRound(const RoundReport& report, bool verbose);
+
+// The round as one JSON object (fetch --json).
+std::string RoundJson(const RoundReport& report);
+
+// Runs `command` with /bin/sh for each changed story, its facts in the environment:
+// REDLINE_STORY, REDLINE_REVISION, REDLINE_COMMIT, REDLINE_URL, REDLINE_HEADLINE,
+// REDLINE_ADDED_WORDS, REDLINE_REMOVED_WORDS, REDLINE_TOTAL_WORDS, REDLINE_RETURNS_TO (0
+// when none) and REDLINE_ARCHIVE. Waits for each; a failing command is reported on stderr.
+void RunOnChange(const std::string& command, const RoundReport& report, const std::string& archive_path);
+
+}  // namespace redline::cli
+
+#endif  // REDLINE_CLI_FETCH_OUTPUT_H_

@@ -1,0 +1,32 @@
+// A pass over the page bytes before gumbo sees them. Half the bytes of a news page are
+// scripts and styles, which no reader sees and which gumbo would tokenize character by
+// character only to copy them into the tree; the pass leaves their text out (tags stay, so
+// the tree keeps its shape) and measures how deep the elements nest, so that pages gumbo
+// cannot build are refused before parsing.
+#ifndef REDLINE_NORMALIZE_HTML_PREPARE_H_
+#define REDLINE_NORMALIZE_HTML_PREPARE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace redline::html {
+
+struct PreparedHtml {
+  // The page without the text of scripts (JSON-LD kept), styles and comments, without the
+  // children of <svg> and <math>, without whitespace between tags next to a block-level
+  // tag, and without the attributes nobody reads.
+  std::string html;
+  // A rough count of how deep open elements nest, read from the tags alone (void elements
+  // and elements that close implicitly, like p and li, are not counted).
+  std::size_t nesting_depth = 0;
+};
+
+// `extra_attributes` (lowercase names) are kept besides those extraction reads (class, id,
+// href, style, role, itemprop, ...); all others are left out of the tag.
+PreparedHtml PrepareHtml(std::string_view html, const std::vector<std::string>& extra_attributes = {});
+
+}  // namespace redline::html
+
+#endif  // REDLINE_NORMALIZE_HTML_PREPARE_H_

@@ -1,0 +1,201 @@
+// Lines the template adds around a story's own text: copyright notices, contact lines for
+// the reporter, player messages, labels of related-story lists, author bios.
+#include <algorithm>
+
+#include "normalize/template_filter.h"
+#include "normalize/text_words.h"
+
+namespace redline::normalize {
+namespace {
+
+bool HasYear(const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w.size() == 4 && AllDigits(w) && (w.starts_with("19") || w.starts_with("20"));
+  });
+}
+
+bool Contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+enum class Address { kNone, kPerson, kWeb };
+
+// "jane.doe@example.com", "@janedoe", "twitter.com/janedoe" reach a person; other URLs a
+// web page (a story may cite those).
+Address AddressOf(std::string_view word) {
+  while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')')) word.remove_suffix(1);
+  while (!word.empty() && word.front() == '(') word.remove_prefix(1);
+  if (word.size() < 2) return Address::kNone;
+  const std::size_t at = word.find('@');
+  if (at == 0) return Address::kPerson;  // a handle
+  if (at != std::string_view::npos && word.find('.', at) != std::string_view::npos) return Address::kPerson;
+  if (word.find("twitter.com/") != std::string_view::npos) return Address::kPerson;
+  if (word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")) return Address::kWeb;
+  return Address::kNone;
+}
+
+std::vector<std::string_view> SpaceWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
+bool IsCopyrightLine(std::string_view text) {
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.empty() || words.size() > 30) return false;
+  const std::string p = Phrase(text);
+  if (Contains(p, "all rights reserved")) return true;
+  const bool mark = Contains(text, "\u00A9") || Contains(text, "(c)") || Contains(text, "(C)") ||
+                    std::find(words.begin(), words.end(), "copyright") != words.end();
+  return mark && HasYear(words) && words.size() <= 20;
+}
+
+bool IsContactLine(std::string_view text) {
+  if (text.size() > 300) return false;
+  const std::vector<std::string_view> words = SpaceWords(text);
+  if (words.size() > 35) return false;
+  std::size_t people = 0, pages = 0;
+  for (const std::string_view w : words) {
+    const Address a = AddressOf(w);
+    people += a == Address::kPerson;
+    pages += a == Address::kWeb;
+  }
+  if (people == 0 && pages == 0) return false;
+  const std::string p = Phrase(text);
+  if (pages > 0 && people == 0) return Contains(p, "follow") && Contains(p, "coverage");
+  for (const std::string_view phrase :
+       {"write to", "email", "e mail", "contact", "reach", "reached at", "follow", "tips", "tip ", "send",
+        "on twitter"}) {
+    if (Contains(p, phrase)) return true;
+  }
+  return false;
+}
+
+bool IsAddressLine(std::string_view text) {
+  const std::vector<std::string_view> words = SpaceWords(text);
+  if (words.empty() || words.size() > 6) return false;
+  const auto people = std::count_if(words.begin(), words.end(),
+                                    [](std::string_view w) { return AddressOf(w) == Address::kPerson; });
+  return people > 0 && static_cast<std::size_t>(people) * 2 >= words.size();
+}
+
+bool IsPlayerMessage(std::string_view text) {
+  if (text.size() > 200) return false;
+  const std::string p = Phrase(text);
+  if (OneOf(p, {"now playing", "up next", "video unavailable", "loading video", "autoplay", "replay"})) return true;
+  for (const std::string_view message :
+       {"media playback is unsupported", "media playback is not supported", "your browser does not support the",
+        "this video is unavailable", "this video is not available", "enable javascript to view",
+        "to view this video please enable", "the video will start in"}) {
+    if (Contains(p, message)) return true;
+  }
+  return false;
+}
+
+bool IsListLabel(std::string_view text) {
+  if (text.size() > 120 || EndsSentence(text)) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.empty() || words.size() > 8) return false;
+  if (Phrase(text) == "about the author" || Phrase(text) == "about the authors") return true;
+  const bool opener = OneOf(words.front(), {"more", "related", "recommended", "popular", "latest", "top",
+                                            "trending", "further", "also", "other", "previous", "recent"});
+  const bool subject = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return OneOf(w, {"stories", "story", "articles", "news", "coverage", "reads", "reading", "posts", "videos",
+                     "content", "links", "headlines"});
+  });
+  return opener && subject;
+}
+
+bool IsBracketTeaser(std::string_view text) {
+  // "Headline one [INSIGHT] | Headline two [VIDEO]": two or more capitalised bracket tags.
+  int tags = 0;
+  std::size_t pos = 0;
+  while ((pos = text.find('[', pos)) != std::string_view::npos) {
+    const std::size_t close = text.find(']', pos);
+    if (close == std::string_view::npos) break;
+    const std::string_view tag = text.substr(pos + 1, close - pos - 1);
+    const bool caps = !tag.empty() && tag.size() <= 15 &&
+                      std::all_of(tag.begin(), tag.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == ' '; });
+    tags += caps;
+    pos = close;
+  }
+  return tags >= 2;
+}
+
+bool IsOfferLine(std::string_view text) {
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.size() < 3 || words.size() > 80) return false;
+  const std::string p = " " + Phrase(text) + " ";
+  if (Contains(p, " if you enjoyed this article ") || Contains(p, " share it with a friend ") ||
+      Contains(p, " successfully subscribed ") || Contains(p, " problem subscribing ") ||
+      (Contains(p, " join our ") && (Contains(p, " forums ") || Contains(p, " community ")))) {
+    return true;
+  }
+  const bool price = Contains(text, "$") || Contains(text, "\u00A3") || Contains(text, "\u20AC") ||
+                     Contains(p, " rs ") || Contains(text, "\u20B9") || Contains(p, " free ");
+  const bool subscription = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return OneOf(w, {"subscribe", "subscription", "subscriptions", "subscriber", "subscribers", "issues",
+                     "delivered", "membership", "trial", "newsletter", "newsletters"});
+  });
+  // The publisher's own call, not a story about deals: "click here", "use the code".
+  const bool action = Contains(p, " click here ") || Contains(p, " use the code ") || Contains(p, " use code ") ||
+                      Contains(p, " subscribe now ") || Contains(p, " subscribe today ") || Contains(p, " join now ");
+  return price && subscription && action;
+}
+
+bool IsSeparatorLine(std::string_view text) { return !text.empty() && LowerWords(text).empty(); }
+
+bool IsShortcode(std::string_view text) {
+  // "[button link=...]Send us your review[/button]": a CMS shortcode left unexpanded.
+  if (text.size() < 4 || text.front() != '[' || text.back() != ']') return false;
+  std::size_t i = 1;
+  while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
+  if (i == 1) return false;
+  const std::string close = "[/" + std::string(text.substr(1, i - 1)) + "]";
+  return text.ends_with(close);
+}
+
+bool IsAuthorBio(std::string_view text, std::string_view byline) {
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.size() < 4 || words.size() > 120) return false;
+  // Opens with an author's full name ("Jane Doe is ..."), a first name ("Jane joined ..."),
+  // or "I am ...".
+  bool full_name = false;
+  bool first_name = false;
+  std::string rest(byline);
+  for (const std::string_view separator : {" and ", ", "}) {
+    for (std::size_t pos; (pos = rest.find(separator)) != std::string::npos;) rest.replace(pos, separator.size(), "|");
+  }
+  std::size_t start = 0;
+  while (start <= rest.size()) {
+    std::size_t end = rest.find('|', start);
+    if (end == std::string::npos) end = rest.size();
+    const std::vector<std::string> name = LowerWords(std::string_view(rest).substr(start, end - start));
+    if (!name.empty() && name.size() <= words.size()) {
+      full_name = full_name || (name.size() >= 2 && std::equal(name.begin(), name.end(), words.begin()));
+      first_name = first_name || (name.front().size() >= 2 && name.front() == words.front());
+    }
+    start = end + 1;
+  }
+  const bool first_person = words[0] == "i" && OneOf(words[1], {"am", "m", "have", "write"});
+  if (!full_name && !first_name && !first_person) return false;
+  const std::string p = " " + Phrase(text.substr(0, 200)) + " ";
+  for (const std::string_view verb :
+       {" is a ", " is an ", " is the ", " joined ", " covers ", " has covered ", " writes ", " reports on ",
+        " is based ", " was a ", " has been ", " am a ", " has written ", " is senior ", " is editor ",
+        " is deputy ", " is chief ", " is our "}) {
+    if (Contains(p, verb)) return true;
+  }
+  // "Jane Doe is IGN's deals editor": the full name, then what she is.
+  const std::size_t after = LowerWords(byline).size();
+  return full_name && std::find(words.begin(), words.begin() + std::min(words.size(), after + 2), "is") !=
+                          words.begin() + std::min(words.size(), after + 2);
+}
+
+}  // namespace redline::normalize
