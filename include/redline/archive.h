@@ -139,6 +139,10 @@ class Archive {
   void AbortBatch();
   bool InBatch() const;
 
+  // Whether any revision of any story ever recorded exactly this canonical text: one hash
+  // and one object lookup, so the search for a flip-flop runs only when it can succeed.
+  Result<bool> TextRecordedBefore(std::string_view text);
+
   Result<std::string> ReadText(const Revision& revision);
   Result<std::string> ReadRaw(const Revision& revision);
 

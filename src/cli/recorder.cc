@@ -6,8 +6,14 @@ namespace redline::cli {
 
 Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format, std::string_view charset) {
   NormalizeOptions options;
-  options.from = format == InputFormat::kAuto ? DetectFormat(raw) : format;
+  options.from = format;
   options.charset = std::string(charset);
+  return NormalizeInput(std::move(raw), options);
+}
+
+Result<NormalizedInput> NormalizeInput(std::string raw, const NormalizeOptions& given) {
+  NormalizeOptions options = given;
+  if (options.from == InputFormat::kAuto) options.from = DetectFormat(raw);
   REDLINE_ASSIGN_OR_RETURN(Document document, Normalize(raw, options));
   NormalizedInput input;
   input.text = CanonicalText(document);
@@ -18,6 +24,35 @@ Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format, std:
   return input;
 }
 
+Result<SiteRules> ArchiveSiteRules(Archive& archive) {
+  REDLINE_ASSIGN_OR_RETURN(const std::optional<std::string> text, archive.ReadStateFile(kSiteRulesFile));
+  if (!text.has_value()) return SiteRules();
+  Result<SiteRules> rules = SiteRules::Parse(*text);
+  if (!rules.ok()) return rules.status().WithContext(std::string("the archive's ") + kSiteRulesFile);
+  return rules;
+}
+
+Health CheckHealth(const NormalizedInput& input, const std::string* previous_text, const HealthPolicy& policy) {
+  Health health;
+  health.body_words = CountWords(BodyText(input.document));
+  health.words = CountWords(input.text);
+  if (health.body_words < policy.min_body_words) {
+    health.warnings.push_back("the body has only " + std::to_string(health.body_words) + " words (under " +
+                              std::to_string(policy.min_body_words) + "); the page may not have been extracted well");
+  }
+  if (previous_text != nullptr) {
+    health.previous_words = CountWords(*previous_text);
+    const double kept = *health.previous_words > 0 ? static_cast<double>(health.words) / *health.previous_words : 1;
+    if (kept < 1 - policy.max_shrink) {
+      health.warnings.push_back("the text shrank from " + std::to_string(*health.previous_words) + " to " +
+                                std::to_string(health.words) + " words (more than " +
+                                std::to_string(static_cast<int>(policy.max_shrink * 100 + 0.5)) +
+                                "%); the extraction may have failed rather than the story changed");
+    }
+  }
+  return health;
+}
+
 Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
                                        const FetchFacts& fetched) {
   REDLINE_RETURN_IF_ERROR(ValidateStoryId(request.story));
@@ -25,11 +60,17 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   std::string previous_text;
   if (latest.has_value()) {
     REDLINE_ASSIGN_OR_RETURN(previous_text, archive.ReadText(*latest));
-    if (previous_text == input.text) return SnapshotOutcome{false, *latest};
+    if (previous_text == input.text) {
+      return SnapshotOutcome{false, *latest, CheckHealth(input, &previous_text, request.health)};
+    }
   }
   // A flip-flop: the text is back to an earlier revision's (not the latest's).
   int returns_to = 0;
-  if (latest.has_value() && latest->number > 1) {
+  bool maybe_returns = latest.has_value() && latest->number > 1;
+  if (maybe_returns) {
+    REDLINE_ASSIGN_OR_RETURN(maybe_returns, archive.TextRecordedBefore(input.text));
+  }
+  if (maybe_returns) {
     REDLINE_ASSIGN_OR_RETURN(const std::vector<Revision> log, archive.Log(request.story));
     for (auto earlier = log.rbegin() + 1; earlier != log.rend() && returns_to == 0; ++earlier) {
       REDLINE_ASSIGN_OR_RETURN(const std::string earlier_text, archive.ReadText(*earlier));
@@ -41,6 +82,7 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   counts_only.label_sentences = false;
   counts_only.summarize = false;
   const WordDiff diff = DiffWords(previous_text, input.text, counts_only);
+  Health health = CheckHealth(input, latest.has_value() ? &previous_text : nullptr, request.health);
   NewRevision revision;
   revision.story = request.story;
   revision.headline = CleanInlineText(input.document.title);
@@ -57,7 +99,7 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   revision.text = std::move(input.text);
   revision.raw = std::move(input.raw);
   REDLINE_ASSIGN_OR_RETURN(Revision recorded, archive.Record(revision));
-  return SnapshotOutcome{true, std::move(recorded)};
+  return SnapshotOutcome{true, std::move(recorded), std::move(health)};
 }
 
 }  // namespace redline::cli
