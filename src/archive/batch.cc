@@ -15,6 +15,7 @@
 #include "archive/pack_writer.h"
 #include "archive/story_names.h"
 #include "archive/work_tree.h"
+#include "archive/write_lock.h"
 #include "redline/archive.h"
 
 namespace redline {
@@ -127,7 +128,11 @@ Status Archive::CommitBatch() {
     return Status::Ok();
   }
   git_repository* repo = impl_->repo.get();
-  Status status = WritePack(batch.memory, batch.batch_odb, batch.disk_odb);
+  // Other writers wait until refs, index and work tree all show this batch (write_lock.h).
+  EnableDurableWrites();  // as in Record
+  WriteLock lock;
+  Status status = lock.Acquire(git_repository_path(repo));
+  if (status.ok()) status = WritePack(batch.memory, batch.batch_odb, batch.disk_odb);
   if (status.ok()) status = MoveBatchRefs(repo, batch);
   if (!status.ok()) {
     AbortBatch();
@@ -143,7 +148,7 @@ Status Archive::CommitBatch() {
     if (status.ok()) status = CheckOutFile(impl_->path, index, pending.raw_path, pending.raw, pending.mtime);
     if (status.ok()) status = RemoveWorkTreeFile(impl_->path, pending.other_raw_path);
   }
-  if (status.ok()) status = git::Check(git_index_write(index), "writing the index");
+  if (status.ok()) status = WriteIndexFile(repo, index);
   if (!status.ok()) {
     impl_->index_synced = false;
     return status.WithContext("recorded the batch, but the work tree is stale");

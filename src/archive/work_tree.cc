@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "archive/git_handles.h"
+#include "archive/write_lock.h"
 
 namespace redline {
 namespace {
@@ -85,6 +86,18 @@ Status CheckOutFile(const std::string& root, git_index* index, const std::string
   const std::string path_copy = path;  // `staged` is invalidated by the add
   entry.path = path_copy.c_str();
   return git::Check(git_index_add(index, &entry), "updating the index entry of " + path);
+}
+
+Status WriteIndexFile(git_repository* repo, git_index* index) {
+  constexpr int kMaxAttempts = 100;  // BackOff caps at 200 ms
+  const std::string lock_file = std::string(git_repository_path(repo)) + "index.lock";
+  for (int attempt = 0;; ++attempt) {
+    const int code = git_index_write(index);
+    if (code != GIT_ELOCKED || attempt + 1 >= kMaxAttempts) return git::Check(code, "writing the index");
+    git_error_clear();
+    RemoveIfStale(lock_file, kStaleGitLockSeconds);
+    BackOff(attempt);
+  }
 }
 
 Status RemoveWorkTreeFile(const std::string& root, const std::string& path) {

@@ -28,6 +28,10 @@ Status UnstageFile(git_index* index, const std::string& path);
 Status CheckOutFile(const std::string& root, git_index* index, const std::string& path,
                     std::string_view content, std::int64_t mtime);
 
+// Writes `index` to its file, waiting out another process's index.lock (plain git) with
+// backoff and removing it once stale (write_lock.h); gives up after about 15 seconds.
+Status WriteIndexFile(git_repository* repo, git_index* index);
+
 // Removes <root>/<path> if it exists.
 Status RemoveWorkTreeFile(const std::string& root, const std::string& path);
 

@@ -37,6 +37,7 @@ std::vector<Command> ArchiveCommands();   // init, stories, log, show
 std::vector<Command> SnapshotCommands();  // normalize, snapshot
 std::vector<Command> DiffCommands();      // diff, diff-files
 std::vector<Command> WebCommands();       // track, untrack, tracked, feed, fetch, watch
+std::vector<Command> ReportCommands();    // report
 
 // -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
 Result<Archive> OpenArchive(const GlobalOptions& globals);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "redline/archive.h"
 #include "redline/document.h"
@@ -24,11 +25,36 @@ struct NormalizedInput {
 // Normalizes raw bytes; `format` kAuto detects; `charset` is the one the transport declared
 // (an HTTP Content-Type's), if any. BadInput when no text is found.
 Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format, std::string_view charset = {});
+// The same with every option (size limit, site rules, the page's URL).
+Result<NormalizedInput> NormalizeInput(std::string raw, const NormalizeOptions& options);
+
+// The archive's site rules (redline-rules.txt at its root); no rules when there is no file.
+// BadInput when the file does not parse.
+inline constexpr const char* kSiteRulesFile = "redline-rules.txt";
+Result<SiteRules> ArchiveSiteRules(Archive& archive);
+
+// When a new text looks like a failed extraction rather than an edit.
+struct HealthPolicy {
+  std::size_t min_body_words = 50;  // a body shorter than this is suspicious
+  double max_shrink = 0.5;          // so is losing more than this share of the words
+};
+
+struct Health {
+  std::size_t body_words = 0;                 // the new body, without headline and byline
+  std::size_t words = 0;                      // the new canonical text
+  std::optional<std::size_t> previous_words;  // the latest revision's text, if any
+  std::vector<std::string> warnings;          // one line each; empty when healthy
+  bool ok() const { return warnings.empty(); }
+};
+
+// Checks `input` against the latest revision's text (nullptr when the story is new).
+Health CheckHealth(const NormalizedInput& input, const std::string* previous_text, const HealthPolicy& policy);
 
 struct SnapshotRequest {
   std::string story;
   std::string source_url;
   Timestamp captured_at;
+  HealthPolicy health;
 };
 
 // For pages fetched from the web: recorded as the Redline-HTTP-Status, -Content-Type and
@@ -42,6 +68,7 @@ struct FetchFacts {
 struct SnapshotOutcome {
   bool changed = false;
   Revision revision;  // the new revision, or the latest one when unchanged
+  Health health;      // of the input against the latest revision before it
 };
 
 // Records `input` as the story's next revision unless its text equals the latest one. A

@@ -63,6 +63,17 @@ bool HasBlockDescendant(const GumboNode* node) {
   return found;
 }
 
+// Index of the first character at or after `pos` that is not whitespace (NBSP and the other
+// Unicode spaces included: "<br>&nbsp;<br>" ends a paragraph like "<br> <br>").
+std::size_t SkipSpaces(const std::string& text, std::size_t pos) {
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    if (!utf8::IsSpace(utf8::Decode(text, pos, &n))) break;
+    pos += n;
+  }
+  return pos;
+}
+
 bool IsOutwardLink(const GumboNode* node) {
   const char* href = html::Attr(node, "href");
   return html::Tag(node) == GUMBO_TAG_A && href != nullptr && href[0] != '#';
@@ -169,10 +180,7 @@ void BlockBuilder::Flush() {
       end = text_.find(kBreak, end);
       if (end == std::string::npos) break;
       std::size_t next = end + 1;
-      while (next < text_.size() &&
-             (text_[next] == ' ' || text_[next] == '\n' || text_[next] == '\t' || text_[next] == '\r')) {
-        ++next;
-      }
+      next = SkipSpaces(text_, next);
       if (next < text_.size() && text_[next] == kBreak) break;
       end = next;
     }
@@ -184,10 +192,7 @@ void BlockBuilder::Flush() {
     }
     if (end == std::string::npos) break;
     start = end + 1;
-    while (start < text_.size() && text_[start] != kBreak) {
-      if (text_[start] != ' ' && text_[start] != '\n' && text_[start] != '\t' && text_[start] != '\r') break;
-      ++start;
-    }
+    start = SkipSpaces(text_, start);
     while (start < text_.size() && text_[start] == kBreak) ++start;
   }
   text_.clear();

@@ -127,6 +127,33 @@ bool IsPlayerFigure(const GumboNode* figure) {
   return player;
 }
 
+// The card of a hover card: a hover-card box holding a photo or two links or more. The name
+// the card pops up over is one link, and the story's text.
+bool IsCardBox(const GumboNode* node) {
+  int links = 0;
+  bool image = false;
+  html::Walk(node, [&](const GumboNode* n) {
+    if (!html::IsElement(n)) return false;
+    links += html::Tag(n) == GUMBO_TAG_A;
+    image = image || html::Tag(n) == GUMBO_TAG_IMG;
+    return true;
+  });
+  return image || links >= 2;
+}
+
+// A hover card's box, innermost: the wrapper around the name and its card is left alone, so
+// that the name stays while the card goes.
+bool IsHoverCard(const GumboNode* node, const std::string& hints) {
+  if (!HasHoverCardHint(hints) || !IsCardBox(node)) return false;
+  bool inner_card = false;
+  html::Walk(node, [&](const GumboNode* n) {
+    if (inner_card || !html::IsElement(n)) return false;
+    if (n != node && HasHoverCardHint(html::ClassAndId(n)) && IsCardBox(n)) inner_card = true;
+    return !inner_card;
+  });
+  return !inner_card;
+}
+
 bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
   if (IsTemplateLandmark(node)) return true;
   const NodeStats& s = page.Stats(node);
@@ -137,6 +164,7 @@ bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
   if ((tag == GUMBO_TAG_CITE || tag == GUMBO_TAG_SMALL) && InsideFigure(node)) return true;
   const std::string hints = html::ClassAndId(node);
   if (hints.size() > 1 && HasAsideHint(hints) && s.text_length < kMaxAsideLength) return true;
+  if (hints.size() > 1 && IsHoverCard(node, hints)) return true;
   return hints.size() > 1 && HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
          !(HasPositiveHint(hints) && s.text_length > 400);
 }

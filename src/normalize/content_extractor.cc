@@ -332,7 +332,10 @@ std::vector<const GumboNode*> PageAnalysis::SelectContent() const {
     if (!html::IsElement(s)) continue;
     bool append = s == top_;
     const NodeStats& st = Stats(s);
-    if (!append && !st.skipped && st.articles < 2) {
+    // Author boxes, credits and date lines beside the story are not more of it.
+    const std::string hints = html::ClassAndId(s);
+    const bool aside = hints.size() > 1 && HasAsideHint(hints);
+    if (!append && !aside && !st.skipped && st.articles < 2) {
       double bonus = 0;
       if (!top_class.empty() && html::AttrView(s, "class") == top_class) bonus = top_score * 0.2;
       if (st.scored && st.score + bonus >= threshold) {

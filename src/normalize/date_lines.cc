@@ -40,7 +40,7 @@ bool IsForeignDateWord(std::string_view w) {
                    "el",       "janvier",   "février",  "mars",     "avril",    "mai",       "juin",
                    "juillet",  "août",      "septembre", "octobre", "novembre", "décembre",  "lundi",
                    "mardi",    "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche",  "le",
-                   "à",        "h",         "januar",   "februar",  "märz",     "juni",      "juli",
+                   "à",        "h",        "mis",      "jour",         "januar",   "februar",  "märz",     "juni",      "juli",
                    "oktober",  "dezember",  "montag",   "dienstag", "mittwoch", "donnerstag", "freitag",
                    "samstag",  "sonntag",   "um",       "uhr",      "gennaio",  "febbraio",  "aprile",
                    "maggio",   "giugno",    "luglio",   "settembre", "ottobre", "dicembre",  "lunedì",

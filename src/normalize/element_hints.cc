@@ -81,14 +81,18 @@ bool HasFurnitureHint(std::string_view text) {
                             "cookie",    "consent",   "gdpr",    "trending",  "subscribe",  "outbrain",
                             "taboola",   "recommend", "popup",   "modal",     "breadcrumb", "pagination",
                             "read-more", "readmore",  "more-on", "most-read", "mostread",   "most-popular",
-                            "signup",    "sign-up",   "toolbar", "disqus",    "sidebar",    "rollover",
-                            "tooltip",   "hovercard", "hover-card", "popover", "flyout"}) ||
+                            "signup",    "sign-up",   "toolbar", "disqus",    "sidebar",    "flyout"}) ||
          HasToken(text, {"nav", "navbar", "navigation", "tags", "topics", "cta", "disclosure"});
+}
+
+bool HasHoverCardHint(std::string_view text) {
+  return ContainsAny(text, {"rollover", "tooltip", "hovercard", "hover-card", "popover", "popup-card"});
 }
 
 bool HasAsideHint(std::string_view text) {
   if (HasToken(text, {"caption", "figcaption", "quote", "blockquote", "pullquote"})) return false;
-  return HasToken(text, {"bio", "bios", "biography", "byline", "bylines", "credit", "credits", "attribution",
+  return HasToken(text, {"bio", "bios", "biography", "byline", "bylines", "author", "authors", "credit",
+                         "credits", "attribution",
                          "copyright", "copyrights", "meta", "date", "dateline", "timestamp"}) ||
          ContainsAny(text, {"author-bio", "authorbio", "author_bio", "about-author", "about-the-author",
                             "author-info", "author-box", "authorbox", "author-card", "author-details",

@@ -20,6 +20,9 @@ bool HasFurnitureHint(std::string_view class_and_id);
 // Class/id words of media players (video, jwplayer, brightcove, youtube, ...).
 bool HasPlayerHint(std::string_view class_and_id);
 
+// Class/id words of hover cards: the box of links and a photo that pops up over a name.
+bool HasHoverCardHint(std::string_view class_and_id);
+
 // Class/id words for small boxes beside the story text: author bios, photo credits,
 // bylines, dates and other metadata lines, copyright notices. Not for captions.
 bool HasAsideHint(std::string_view class_and_id);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "normalize/site_rules.h"
 #include "normalize/test_util.h"
 #include "redline/normalize.h"
 
@@ -49,6 +50,36 @@ TEST(StoryFixtureMetadata, ReadsTimesUrlAndLanguage) {
             "uns-xinjiang-human-rights-report-expected-further-strain-relations");
   EXPECT_EQ(doc->language, "en-GB");
   EXPECT_EQ(doc->byline, "Kinling Lo");
+}
+
+// fixtures/normalize/NAME.{html,txt} -> NAME.expected.txt, with NAME.rules.txt as site rules
+// when there is one.
+TEST(NormalizeFixtures, EveryPageMatchesItsExpectedText) {
+  namespace fs = std::filesystem;
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(kFixtures + "/normalize")) {
+    const std::string path = entry.path().string();
+    if (!path.ends_with(".expected.txt")) continue;
+    const std::string base = path.substr(0, path.size() - std::string(".expected.txt").size());
+    const std::string input = fs::exists(base + ".html") ? base + ".html" : base + ".txt";
+    NormalizeOptions options;
+    if (fs::exists(base + ".rules.txt")) {
+      const Result<SiteRules> rules = SiteRules::Parse(testing::ReadFile(base + ".rules.txt"));
+      ASSERT_OK(rules);
+      options.rules = *rules;
+    }
+    const Result<Document> doc = Normalize(testing::ReadFile(input), options);
+    ASSERT_TRUE(doc.ok()) << input << ": " << doc.status().message();
+    EXPECT_EQ(CanonicalText(*doc), testing::ReadFile(path)) << input;
+    ++checked;
+  }
+  EXPECT_GE(checked, 8);
+}
+
+TEST(NormalizeFixtures, ExampleRulesFileParses) {
+  const Result<SiteRules> rules = SiteRules::Parse(testing::ReadFile(kFixtures + "/normalize/redline-rules.example.txt"));
+  ASSERT_OK(rules);
+  EXPECT_EQ(rules->impl().sections.size(), 3u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "normalize/html_tree.h"
 #include "normalize/json_ld.h"
 #include "normalize/metadata.h"
+#include "normalize/site_rules.h"
 #include "normalize/template_filter.h"
 
 namespace redline::normalize {
@@ -37,13 +38,28 @@ bool IsBylineWithDate(std::string_view text, const std::string& byline) {
   return rest.empty() || IsDateTimeLine(remainder);
 }
 
-// "By Jane Doe", "BY STAFF": a byline shown as a line of its own.
+// "By Jane Doe", "BY STAFF", "by Jane Doe / 2016.12.01": a byline shown as a line of its
+// own; a date after a separator is left out.
 std::optional<std::string> BylineLine(std::string_view text) {
   if (text.size() < 4 || (!text.starts_with("By ") && !text.starts_with("BY ") && !text.starts_with("by "))) {
     return std::nullopt;
   }
-  if (CountWords(text) > 8 || EndsSentence(text) || text.find(':') != std::string_view::npos) return std::nullopt;
-  return std::string(text.substr(3));
+  std::string_view names = text.substr(3);
+  for (const std::string_view separator : {" \uFF0F ", " | ", " / ", " \u00B7 ", "\u00B7", " - ", " \u2014 "}) {
+    const std::size_t cut = names.rfind(separator);
+    if (cut != std::string_view::npos && IsDateTimeLine(names.substr(cut + separator.size()))) {
+      names = names.substr(0, cut);
+      break;
+    }
+  }
+  // Words between spaces: a name written without spaces (in Japanese, say) is one.
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) words += names[i] != ' ' && (i == 0 || names[i - 1] == ' ');
+  if (names.empty() || words > 8 || names.size() > 100 || EndsSentence(names) ||
+      names.find(':') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::string(names);
 }
 
 // A byline line among the first or last few blocks is the byline: it becomes the
@@ -129,9 +145,21 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
 
 }  // namespace
 
-Result<Document> NormalizeHtml(std::string_view html_text) {
-  REDLINE_ASSIGN_OR_RETURN(html::ParsedHtml parsed, html::Parse(html_text));
+Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOptions& options) {
+  REDLINE_ASSIGN_OR_RETURN(html::ParsedHtml parsed, html::Parse(html_text, options.rules.impl().attributes));
+  // Site rules first: excluded parts vanish for everything after, included ones are the content.
+  PageRules rules;
+  if (!options.rules.empty()) {
+    std::vector<std::string> hosts;
+    if (!options.url.empty()) hosts.push_back(HostOf(options.url));
+    for (const std::string& url : DeclaredUrls(parsed.document())) hosts.push_back(HostOf(url));
+    rules = RulesFor(options.rules, hosts);
+    for (const GumboNode* n : FindMatches(parsed.document(), rules.exclude)) {
+      html::MarkExcluded(const_cast<GumboNode*>(n));  // our own tree, parsed above
+    }
+  }
   const GumboNode* root = parsed.document();
+  const std::vector<const GumboNode*> included = FindMatches(root, rules.include);
   const JsonLdArticle ld = ReadJsonLd(root);
   const GumboNode* title_heading = FindTitleHeading(root, ld);
 
@@ -142,8 +170,8 @@ Result<Document> NormalizeHtml(std::string_view html_text) {
   bool have_best = false;
   for (const ExtractionFlags& flags : kAttempts) {
     const PageAnalysis page(root, flags, title_heading);
-    const std::vector<const GumboNode*> nodes = page.SelectContent();
-    Metadata meta = ReadMetadata(root, page.top(), ld);
+    const std::vector<const GumboNode*> nodes = included.empty() ? page.SelectContent() : included;
+    Metadata meta = ReadMetadata(root, included.empty() ? page.top() : included.front(), ld);
     std::vector<Candidate> body = ExtractBody(page, nodes, meta);
     if (!have_best || TextSize(body) > TextSize(best_body)) {
       best_meta = std::move(meta);

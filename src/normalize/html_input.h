@@ -5,13 +5,14 @@
 #include <string_view>
 
 #include "redline/document.h"
+#include "redline/normalize.h"
 #include "redline/status.h"
 
 namespace redline::normalize {
 
-// REQUIRES: `html` is valid UTF-8. BadInput when the page nests too deeply or holds no
-// article text.
-Result<Document> NormalizeHtml(std::string_view html);
+// REQUIRES: `html` is valid UTF-8. Uses options.rules and options.url (site rules).
+// BadInput when the page nests too deeply or holds no article text.
+Result<Document> NormalizeHtml(std::string_view html, const NormalizeOptions& options);
 
 }  // namespace redline::normalize
 

@@ -14,8 +14,17 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 std::size_t EstimateNestingDepth(std::string_view html) { return PrepareHtml(html).nesting_depth; }
 
-Result<ParsedHtml> Parse(std::string_view html) {
-  PreparedHtml prepared = PrepareHtml(html);
+namespace {
+constexpr unsigned kExcludedFlag = 1u << 24;
+}  // namespace
+
+void MarkExcluded(GumboNode* element) {
+  if (!IsElement(element)) return;
+  element->parse_flags = static_cast<GumboParseFlags>(static_cast<unsigned>(element->parse_flags) | kExcludedFlag);
+}
+
+Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes) {
+  PreparedHtml prepared = PrepareHtml(html, extra_attributes);
   if (prepared.nesting_depth > kMaxNestingDepth) {
     return Status::BadInput("HTML is nested too deeply (over " + std::to_string(kMaxNestingDepth) +
                             " levels of elements)");
@@ -200,6 +209,7 @@ bool IsInvisible(const GumboNode* node) {
       break;
   }
   if (node->type == GUMBO_NODE_TEMPLATE) return true;
+  if ((static_cast<unsigned>(node->parse_flags) & kExcludedFlag) != 0) return true;
   if (Attr(node, "hidden") != nullptr) return true;
   if (AttrView(node, "aria-hidden") == "true") return true;
   const std::string_view classes = AttrView(node, "class");

@@ -36,9 +36,14 @@ struct ParsedHtml {
   GumboNode* mutable_document() { return output->document; }
 };
 
-// Parses `html` (valid UTF-8) without the text of scripts and styles (HtmlPrepare).
-// BadInput when the page nests deeper than kMaxNestingDepth.
-Result<ParsedHtml> Parse(std::string_view html);
+// Parses `html` (valid UTF-8) without the text of scripts and styles (html_prepare.h);
+// `extra_attributes` are kept besides those extraction reads. BadInput when the page nests
+// deeper than kMaxNestingDepth.
+Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes = {});
+
+// Marks an element (and so its subtree) as left out by a site rule: from then on it is
+// invisible (IsInvisible). The mark is a parse-flag bit gumbo itself never sets.
+void MarkExcluded(GumboNode* element);
 
 // The children of a document, element or template node; nullptr for text nodes.
 const GumboVector* Children(const GumboNode* node);
@@ -64,7 +69,8 @@ const GumboNode* CommonAncestor(const GumboNode* a, const GumboNode* b);
 // Elements that break inline text into separate blocks (p, div, li, h1..., br excluded).
 bool IsBlockTag(GumboTag tag);
 // Content the reader never sees: script, style, template, svg, hidden attributes, inline
-// display:none, aria-hidden="true", screen-reader-only classes (sr-only, visually-hidden).
+// display:none, aria-hidden="true", screen-reader-only classes (sr-only, visually-hidden),
+// and elements a site rule excluded (MarkExcluded).
 bool IsInvisible(const GumboNode* node);
 
 // Calls enter(node) for every node in document order; children are visited when enter

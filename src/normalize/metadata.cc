@@ -150,9 +150,13 @@ std::vector<std::string> VisibleAuthors(const GumboNode* scope) {
     }
     if (byline_text.empty()) {
       const std::string hints = html::ClassAndId(n);
-      if (hints.find("byline") != std::string::npos || hints.find("author") != std::string::npos) {
+      // An author's bio box names the author too, in a sentence: not a byline.
+      const bool bio = hints.find("bio") != std::string::npos || hints.find("about") != std::string::npos;
+      if (!bio && (hints.find("byline") != std::string::npos || hints.find("author") != std::string::npos)) {
         const std::string text = CleanInlineText(html::VisibleText(n));
-        if (!text.empty() && CountWords(text) <= 12 && !IsDateTimeLine(text)) byline_text = text;
+        if (!text.empty() && CountWords(text) <= 12 && !IsDateTimeLine(text) && !EndsSentence(text)) {
+          byline_text = text;
+        }
       }
     }
     return true;
@@ -213,6 +217,8 @@ std::string DecodeEntities(std::string_view text) {
 }
 
 bool SameWords(std::string_view a, std::string_view b) {
+  // Texts of very different lengths cannot hold the same words; spare the word lists.
+  if (a.size() > 4 * b.size() + 64 || b.size() > 4 * a.size() + 64) return false;
   const std::vector<std::string> wa = LowerWords(a);
   return !wa.empty() && wa == LowerWords(b);
 }
@@ -266,6 +272,23 @@ std::string JoinAuthors(const std::vector<std::string>& names, std::string_view 
   return out;
 }
 
+std::vector<std::string> DeclaredUrls(const GumboNode* root) {
+  std::vector<std::string> urls;
+  for (const GumboNode* link : html::FindAll(root, GUMBO_TAG_LINK)) {
+    if (Lowered(html::AttrView(link, "rel")) == "canonical" && html::Attr(link, "href") != nullptr) {
+      urls.push_back(CleanInlineText(html::AttrView(link, "href")));
+      break;
+    }
+  }
+  for (const GumboNode* meta : html::FindAll(root, GUMBO_TAG_META)) {
+    if (html::AttrView(meta, "property") == "og:url" && html::Attr(meta, "content") != nullptr) {
+      urls.push_back(CleanInlineText(html::AttrView(meta, "content")));
+      break;
+    }
+  }
+  return urls;
+}
+
 const GumboNode* FindTitleHeading(const GumboNode* root, const JsonLdArticle& ld) {
   const std::map<std::string, std::string> metas = ReadMetaTags(root);
   const std::string og = Clean(MetaValue(metas, {"og:title", "twitter:title"}));
@@ -291,7 +314,10 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
   if (meta.site_name.empty()) meta.site_name = Clean(ld.publisher);
 
   // Headline: prefer the text the page shows when another source agrees with it.
-  const GumboNode* h1_node = PickHeadlineElement(root, content);
+  // The heading that agrees with the title the page declares wins over one that merely sits
+  // in the content (an embedded teaser's, say).
+  const GumboNode* title_heading = FindTitleHeading(root, ld);
+  const GumboNode* h1_node = title_heading != nullptr ? title_heading : PickHeadlineElement(root, content);
   const std::string h1 = h1_node != nullptr ? CleanInlineText(html::VisibleText(h1_node)) : "";
   const std::string ld_headline = Clean(ld.headline);
   const std::string og =

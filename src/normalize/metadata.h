@@ -31,6 +31,9 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
 // or the start of <title>), found before the content is known; nullptr when none does.
 const GumboNode* FindTitleHeading(const GumboNode* root, const JsonLdArticle& ld);
 
+// The page's own addresses: <link rel=canonical href> and og:url, in that order.
+std::vector<std::string> DeclaredUrls(const GumboNode* root);
+
 // "Headline | Site", "Headline - Section - Site" -> "Headline". `known` are other headline
 // candidates (og:title, h1): when one of them starts the title, it wins.
 std::string StripSiteSuffix(std::string_view title, const std::vector<std::string>& known);

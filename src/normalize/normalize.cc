@@ -44,7 +44,7 @@ InputFormat DetectFormat(std::string_view bytes) {
 
 Result<Document> Normalize(std::string_view bytes, const NormalizeOptions& options) {
   REDLINE_ASSIGN_OR_RETURN(normalize::DecodedInput input, normalize::DecodeInput(bytes, options));
-  if (input.format == InputFormat::kHtml) return normalize::NormalizeHtml(input.text());
+  if (input.format == InputFormat::kHtml) return normalize::NormalizeHtml(input.text(), options);
   return normalize::NormalizeText(input.text());
 }
 

@@ -111,13 +111,58 @@ TEST(NeverCrash, RandomBytesAndTagSoup) {
     std::string soup;
     const int length = static_cast<int>(rng() % 3000);
     for (int i = 0; i < length; ++i) soup.push_back(alphabet[rng() % alphabet.size()]);
-    const Result<Document> doc = Normalize(soup, NormalizeOptions{InputFormat::kHtml});
+    const Result<Document> doc = Normalize(soup, testing::OptionsFrom(InputFormat::kHtml));
     if (!doc.ok()) {
       EXPECT_EQ(doc.status().kind(), ErrorKind::kBadInput);
     }
-    const Result<Document> text = Normalize(soup, NormalizeOptions{InputFormat::kText});
+    const Result<Document> text = Normalize(soup, testing::OptionsFrom(InputFormat::kText));
     if (!text.ok()) {
       EXPECT_EQ(text.status().kind(), ErrorKind::kBadInput);
+    }
+  }
+}
+
+TEST(NeverCrash, LargePagesAndTheSizeLimit) {
+  std::string page = "<html><head><title>Long page</title></head><body><article><h1>Long page</h1>";
+  while (page.size() < (2u << 20)) page += "<p>Paragraph with a few words, a comma, and a full stop.</p>\n";
+  page += "</article></body></html>";
+  const Result<Document> doc = Normalize(page, NormalizeOptions{});
+  ASSERT_OK(doc);
+  EXPECT_EQ(doc->title, "Long page");
+  // The same page over a configured limit is refused before any work is done.
+  NormalizeOptions limited;
+  limited.max_input_bytes = 1 << 20;  // the 50 MB case runs in tests/e2e (hostile_test)
+  const Status refused = Normalize(page, limited).status();
+  EXPECT_EQ(refused.kind(), ErrorKind::kBadInput);
+  EXPECT_NE(refused.message().find("over the limit of 1048576 bytes"), std::string::npos) << refused.message();
+}
+
+TEST(NeverCrash, WrongDeclaredCharsetGivesBestEffortText) {
+  // Declared UTF-8, really windows-1252 with several accented words: sniffed and converted.
+  const std::string page = "<html><head><meta charset=utf-8><title>Caf\xE9 reopens</title></head><body><article>"
+                           "<h1>Caf\xE9 reopens</h1><p>The caf\xE9 on the corner reopened, its owner Zo\xEB "
+                           "said, with cr\xE8me br\xFBl\xE9e on the menu.</p></article></body></html>";
+  const Result<Document> doc = Normalize(page, NormalizeOptions{});
+  ASSERT_OK(doc);
+  EXPECT_EQ(doc->title, "Caf\u00E9 reopens");
+  // Declared Shift_JIS, really Latin text: replacement characters, never invalid UTF-8.
+  const std::string wrong = "<html><head><meta charset=shift_jis></head><body><article><h1>Title here</h1>"
+                            "<p>Caf\xE9 cr\xE8me \xFF\xFE text that goes on for a while, with commas, and more.</p>"
+                            "</article></body></html>";
+  const Result<Document> best_effort = Normalize(wrong, NormalizeOptions{});
+  ASSERT_OK(best_effort);
+  EXPECT_NE(CanonicalText(*best_effort).find("\uFFFD"), std::string::npos);
+}
+
+TEST(NeverCrash, EveryPrefixOfAConvertedPage) {
+  // Cut anywhere, even inside a multi-byte character of a legacy charset.
+  const std::string page = "<html><head><meta charset=shift_jis><title>T</title></head><body><article>"
+                           "<h1>\x93\x8C\x8B\x9E\x82\xC5\x90V\x82\xB5\x82\xA2\x8B\xB4</h1><p>\x93\x8C\x8B\x9E"
+                           "\x98\x70\x82\xC9\x89\xCB\x82\xA9\x82\xE9\x90V\x82\xB5\x82\xA2\x8B\xB4</p></article></body></html>";
+  for (std::size_t cut = 1; cut <= page.size(); ++cut) {
+    const Result<Document> doc = Normalize(page.substr(0, cut), NormalizeOptions{});
+    if (!doc.ok()) {
+      EXPECT_EQ(doc.status().kind(), ErrorKind::kBadInput) << cut;
     }
   }
 }

@@ -47,12 +47,13 @@ std::vector<std::string_view> SpaceWords(std::string_view text) {
 }  // namespace
 
 bool IsCopyrightLine(std::string_view text) {
+  if (text.size() > 400) return false;
   const std::vector<std::string> words = LowerWords(text);
   if (words.empty() || words.size() > 30) return false;
-  const std::string p = Phrase(text);
-  if (Contains(p, "all rights reserved")) return true;
-  const bool mark = Contains(text, "\u00A9") || Contains(text, "(c)") || Contains(text, "(C)") ||
-                    std::find(words.begin(), words.end(), "copyright") != words.end();
+  if (Contains(Phrase(text), "all rights reserved")) return true;
+  // A notice opens with its mark: "© 2024 ...", "Copyright 2019 ...", "(c) 2019 ...".
+  const bool mark = text.starts_with("\u00A9") || text.starts_with("(c)") || text.starts_with("(C)") ||
+                    words.front() == "copyright";
   return mark && HasYear(words) && words.size() <= 20;
 }
 
@@ -129,6 +130,7 @@ bool IsBracketTeaser(std::string_view text) {
 }
 
 bool IsOfferLine(std::string_view text) {
+  if (text.size() > 800) return false;
   const std::vector<std::string> words = LowerWords(text);
   if (words.size() < 3 || words.size() > 80) return false;
   const std::string p = " " + Phrase(text) + " ";
@@ -149,7 +151,7 @@ bool IsOfferLine(std::string_view text) {
   return price && subscription && action;
 }
 
-bool IsSeparatorLine(std::string_view text) { return !text.empty() && LowerWords(text).empty(); }
+bool IsSeparatorLine(std::string_view text) { return !text.empty() && text.size() <= 200 && LowerWords(text).empty(); }
 
 bool IsShortcode(std::string_view text) {
   // "[button link=...]Send us your review[/button]": a CMS shortcode left unexpanded.
@@ -162,6 +164,7 @@ bool IsShortcode(std::string_view text) {
 }
 
 bool IsAuthorBio(std::string_view text, std::string_view byline) {
+  if (text.size() > 1200) return false;
   const std::vector<std::string> words = LowerWords(text);
   if (words.size() < 4 || words.size() > 120) return false;
   // Opens with an author's full name ("Jane Doe is ..."), a first name ("Jane joined ..."),
@@ -186,16 +189,27 @@ bool IsAuthorBio(std::string_view text, std::string_view byline) {
   const bool first_person = words[0] == "i" && OneOf(words[1], {"am", "m", "have", "write"});
   if (!full_name && !first_name && !first_person) return false;
   const std::string p = " " + Phrase(text.substr(0, 200)) + " ";
-  for (const std::string_view verb :
-       {" is a ", " is an ", " is the ", " joined ", " covers ", " has covered ", " writes ", " reports on ",
-        " is based ", " was a ", " has been ", " am a ", " has written ", " is senior ", " is editor ",
-        " is deputy ", " is chief ", " is our "}) {
-    if (Contains(p, verb)) return true;
+  // With the full name, saying what the author is or does is enough.
+  if (full_name) {
+    for (const std::string_view verb :
+         {" is a ", " is an ", " is the ", " joined ", " covers ", " has covered ", " writes ", " reports on ",
+          " is based ", " was a ", " has been ", " has written ", " is senior ", " is editor ", " is deputy ",
+          " is chief ", " is our "}) {
+      if (Contains(p, verb)) return true;
+    }
+    // "Jane Doe is IGN's deals editor": the full name, then what she is.
+    const std::size_t after = LowerWords(byline).size();
+    const auto end = words.begin() + static_cast<std::ptrdiff_t>(std::min(words.size(), after + 2));
+    if (std::find(words.begin(), end, "is") != end) return true;
   }
-  // "Jane Doe is IGN's deals editor": the full name, then what she is.
-  const std::size_t after = LowerWords(byline).size();
-  return full_name && std::find(words.begin(), words.begin() + std::min(words.size(), after + 2), "is") !=
-                          words.begin() + std::min(words.size(), after + 2);
+  // A first name (or "I") could be anyone's: it takes the words of the trade.
+  for (const std::string_view trade :
+       {" reporter ", " writer ", " editor ", " correspondent ", " journalist ", " columnist ", " contributor ",
+        " producer ", " covers ", " joined ", " curator ", " critic ", " freelance ", " reports on ",
+        " writes about "}) {
+    if (Contains(p, trade)) return true;
+  }
+  return false;
 }
 
 }  // namespace redline::normalize

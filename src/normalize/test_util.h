@@ -20,6 +20,12 @@ inline std::string ReadFile(const std::string& path) {
   return bytes.str();
 }
 
+inline NormalizeOptions OptionsFrom(InputFormat from) {
+  NormalizeOptions options;
+  options.from = from;
+  return options;
+}
+
 // Normalizes `input` (asserting success) and returns its canonical text.
 inline std::string Canonical(std::string_view input, InputFormat from = InputFormat::kAuto) {
   NormalizeOptions options;

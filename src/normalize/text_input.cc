@@ -27,7 +27,8 @@ std::optional<std::string_view> StripBullet(std::string_view line) {
   std::size_t pos = 0;
   while (pos < line.size()) {
     std::size_t n = 0;
-    if (!utf8::IsSpace(utf8::Decode(line, pos, &n))) break;
+    const char32_t c = utf8::Decode(line, pos, &n);
+    if (!utf8::IsSpace(c) && !utf8::IsInvisible(c)) break;
     pos += n;
   }
   line.remove_prefix(pos);
@@ -115,8 +116,14 @@ Result<Document> NormalizeText(std::string_view text) {
       if (IsPhotoCaption(lines[i].text)) captions.push_back({{BlockKind::kParagraph, lines[i].text}});
     }
     next = *headline + 1;
-    for (; next < lines.size() && lines[next].bullet; ++next) {
-      body.push_back({{BlockKind::kListItem, lines[next].text}});
+    // The standfirst's bullets, with any template line between them left out.
+    while (next < lines.size()) {
+      if (lines[next].bullet) {
+        body.push_back({{BlockKind::kListItem, lines[next].text}});
+      } else if (!(IsFurnitureLine(lines[next].text) && next + 1 < lines.size() && lines[next + 1].bullet)) {
+        break;
+      }
+      ++next;
     }
     if (next < lines.size()) {
       if (auto byline = BylineOf(lines[next].text)) {

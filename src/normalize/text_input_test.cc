@@ -45,7 +45,7 @@ TEST(TextInput, KeepsShortUnpunctuatedLinesAndBulletLists) {
 
 TEST(TextInput, OnlyTemplateIsBadInput) {
   const Result<Document> doc =
-      Normalize("Advertisement\n\nShare on Facebook\n", NormalizeOptions{InputFormat::kText});
+      Normalize("Advertisement\n\nShare on Facebook\n", testing::OptionsFrom(InputFormat::kText));
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().message(), "no article text found in input");
 }

@@ -32,12 +32,32 @@ std::vector<std::string> LowerWords(std::string_view text) {
 }
 
 std::size_t CountWords(std::string_view text) {
+  // Words are runs between spaces; in Chinese and Japanese, which put no spaces between
+  // words, each ideograph or kana counts as one (as in the diff's tokens).
   std::size_t count = 0;
   bool in_word = false;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in_word) ++count;
-    in_word = !space;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (!space && !in_word) ++count;
+      in_word = !space;
+      ++pos;
+      continue;
+    }
+    std::size_t n = 0;
+    const char32_t code = utf8::Decode(text, pos, &n);
+    pos += n;
+    if (utf8::IsCjk(code)) {
+      ++count;
+      in_word = false;
+    } else if (utf8::IsSpace(code)) {
+      in_word = false;
+    } else if (!in_word) {
+      ++count;
+      in_word = true;
+    }
   }
   return count;
 }

@@ -1,0 +1,112 @@
+// The block-level pass over a body: furniture lines out, video players and their titles,
+// list labels with their lists of links, repeats, truncated copies, and notes on the author.
+#include <algorithm>
+
+#include "normalize/template_filter.h"
+#include "normalize/text_words.h"
+
+namespace redline::normalize {
+namespace {
+
+// How many blocks back a repeated block is still the same furniture shown twice.
+constexpr std::size_t kRepeatWindow = 4;
+
+}  // namespace
+
+namespace {
+
+// "1of4Grass Valley's ...": a gallery counter glued to the caption after it.
+void StripGalleryCounter(std::string* text) {
+  std::size_t i = 0;
+  while (i < text->size() && (*text)[i] >= '0' && (*text)[i] <= '9') ++i;
+  if (i == 0 || i > 3 || text->compare(i, 2, "of") != 0) return;
+  std::size_t j = i + 2;
+  const std::size_t total_start = j;
+  while (j < text->size() && (*text)[j] >= '0' && (*text)[j] <= '9') ++j;
+  if (j == total_start || j - total_start > 3 || j >= text->size()) return;
+  const std::string_view rest = std::string_view(*text).substr(j);
+  if (!StartsWithUppercaseOrDigit(rest) || (rest[0] >= '0' && rest[0] <= '9')) return;
+  text->erase(0, j);
+}
+
+// "Mark Esper, left, shakes hands ... more": a caption cut short with a "more" button, shown
+// beside the full caption.
+bool IsTruncatedCopy(const std::string& text, const std::vector<Candidate>& blocks, std::size_t index,
+                     const std::vector<Candidate>& kept) {
+  std::string_view stem = text;
+  bool cut = false;
+  for (const std::string_view ending : {"... more", "\u2026 more", "...more", "\u2026more", "... [+]"}) {
+    if (stem.ends_with(ending)) {
+      stem.remove_suffix(ending.size());
+      cut = true;
+      break;
+    }
+  }
+  if (!cut) return false;
+  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
+  if (CountWords(stem) < 4) return false;
+  const auto starts = [&](const Candidate& c) { return c.block.text.size() > stem.size() && c.block.text.starts_with(stem); };
+  const std::size_t window = 4;
+  for (std::size_t k = index + 1; k < blocks.size() && k <= index + window; ++k) {
+    if (starts(blocks[k])) return true;
+  }
+  for (std::size_t k = kept.size(); k > 0 && k + window > kept.size(); --k) {
+    if (starts(kept[k - 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropFurniture(std::vector<Candidate>* blocks) {
+  for (Candidate& c : *blocks) StripGalleryCounter(&c.block.text);
+  std::vector<Candidate> kept;
+  kept.reserve(blocks->size());
+  const std::size_t n = blocks->size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& text = (*blocks)[i].block.text;
+    if (IsDuration(text)) {
+      // A video player: its duration, then its title, often shown twice.
+      const auto text_at = [&](std::size_t k) -> const std::string& { return (*blocks)[k].block.text; };
+      if (i + 2 < n && text_at(i + 1) == text_at(i + 2)) {
+        i += 2;
+      } else if (i + 1 < n && !EndsSentence(text_at(i + 1)) && CountWords(text_at(i + 1)) <= 20) {
+        i += 1;
+      }
+      continue;
+    }
+    if (IsFurnitureLine(text)) continue;
+    if (IsListLabel(text)) {
+      // The list of links the label introduces goes with it.
+      while (i + 1 < n && (*blocks)[i + 1].block.kind == BlockKind::kListItem && (*blocks)[i + 1].link_share >= 0.3f) {
+        ++i;
+      }
+      continue;
+    }
+    if (!kept.empty() && kept.back().block.text == text) continue;
+    if (IsTruncatedCopy(text, *blocks, i, kept)) continue;
+    // A longer block seen a few blocks before is a repeat (gallery captions, sticky summaries).
+    const std::size_t window = std::min<std::size_t>(kept.size(), kRepeatWindow);
+    if (CountWords(text) >= 5 && std::any_of(kept.end() - static_cast<std::ptrdiff_t>(window), kept.end(),
+                                             [&](const Candidate& c) { return c.block.text == text; })) {
+      continue;
+    }
+    kept.push_back(std::move((*blocks)[i]));
+  }
+  *blocks = std::move(kept);
+}
+
+void DropAuthorNotes(std::string_view byline, std::vector<Candidate>* blocks) {
+  constexpr std::size_t kTail = 4;
+  const std::size_t from = blocks->size() > kTail ? blocks->size() - kTail : 0;
+  const auto first = blocks->begin() + static_cast<std::ptrdiff_t>(from);
+  blocks->erase(std::remove_if(first, blocks->end(),
+                               [&](const Candidate& c) {
+                                 return IsAddressLine(c.block.text) ||
+                                        (c.block.kind == BlockKind::kParagraph && !byline.empty() &&
+                                         IsAuthorBio(c.block.text, byline));
+                               }),
+                blocks->end());
+}
+
+}  // namespace redline::normalize
