@@ -22,8 +22,9 @@ namespace redline {
 namespace {
 
 // Packs exactly the objects the batch wrote, then lets the disk database see the pack.
-Status WritePack(git_odb_backend* memory, git_odb* batch_odb, git_odb* disk_odb) {
-  REDLINE_RETURN_IF_ERROR(WritePlainPack(batch_odb, MemoryBackendObjects(memory), disk_odb));
+Status WritePack(git_repository* repo, git_odb_backend* memory, git_odb* disk_odb) {
+  const std::string pack_dir = std::string(git_repository_path(repo)) + "objects/pack";
+  REDLINE_RETURN_IF_ERROR(WritePlainPack(memory, pack_dir, DurableWritesWanted()));
   return git::Check(git_odb_refresh(disk_odb), "reading the new pack");
 }
 
@@ -132,7 +133,7 @@ Status Archive::CommitBatch() {
   EnableDurableWrites();  // as in Record
   WriteLock lock;
   Status status = lock.Acquire(git_repository_path(repo));
-  if (status.ok()) status = WritePack(batch.memory, batch.batch_odb, batch.disk_odb);
+  if (status.ok()) status = WritePack(repo, batch.memory, batch.disk_odb);
   if (status.ok()) status = MoveBatchRefs(repo, batch);
   if (!status.ok()) {
     AbortBatch();

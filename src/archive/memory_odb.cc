@@ -6,6 +6,9 @@
 #include <new>
 #include <string>
 #include <unordered_map>
+#include <vector>
+
+#include "archive/object_hash.h"
 
 namespace redline {
 namespace {
@@ -94,6 +97,19 @@ Result<git_odb_backend*> NewMemoryBackend() {
   return &self->parent;
 }
 
-std::vector<git_oid> MemoryBackendObjects(git_odb_backend* backend) { return Self(backend)->order; }
+Result<git_oid> WriteMemoryObject(git_odb_backend* backend, git_object_t type, std::string_view data) {
+  REDLINE_ASSIGN_OR_RETURN(const git_oid id, HashObject(type, data));
+  if (Write(backend, &id, data.data(), data.size(), type) != 0) return Status::Archive("out of memory in a batch");
+  return id;
+}
+
+Status ForEachMemoryObject(git_odb_backend* backend, const std::function<Status(const MemoryObject&)>& visit) {
+  const MemoryBackend* self = Self(backend);
+  for (const git_oid& id : self->order) {
+    const StoredObject& object = self->objects.at(id);
+    REDLINE_RETURN_IF_ERROR(visit({id, object.type, object.data}));
+  }
+  return Status::Ok();
+}
 
 }  // namespace redline

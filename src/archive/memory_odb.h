@@ -5,7 +5,8 @@
 
 #include <git2.h>
 
-#include <vector>
+#include <functional>
+#include <string_view>
 
 #include "redline/status.h"
 
@@ -15,9 +16,22 @@ namespace redline {
 // releases it).
 Result<git_odb_backend*> NewMemoryBackend();
 
-// The ids of the objects written to `backend`, oldest first.
+// Stores `data` as an object of `type` in `backend` directly, its id hashed with OpenSSL
+// (object_hash.h) rather than through libgit2's write path; returns the id.
 // REQUIRES: `backend` came from NewMemoryBackend.
-std::vector<git_oid> MemoryBackendObjects(git_odb_backend* backend);
+Result<git_oid> WriteMemoryObject(git_odb_backend* backend, git_object_t type, std::string_view data);
+
+// One object as the backend holds it (uncompressed content, without git's header).
+struct MemoryObject {
+  const git_oid& id;
+  git_object_t type;
+  std::string_view data;
+};
+
+// Calls `visit` for each object written to `backend`, oldest first, without copying;
+// stops at the first error and returns it.
+// REQUIRES: `backend` came from NewMemoryBackend.
+Status ForEachMemoryObject(git_odb_backend* backend, const std::function<Status(const MemoryObject&)>& visit);
 
 }  // namespace redline
 

@@ -1,19 +1,37 @@
 #include "archive/pack_writer.h"
 
-#include <git2/sys/odb_backend.h>
-#include <openssl/evp.h>
-#include <zlib.h>
+#include <fcntl.h>
+#include <libdeflate.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "archive/git_handles.h"
+#include "archive/memory_odb.h"
+#include "archive/object_hash.h"
 
 namespace redline {
 namespace {
 
+struct PackedEntry {
+  git_oid id;
+  std::uint32_t crc;
+  std::uint64_t offset;
+};
+
 void AppendBigEndian32(std::string* out, std::uint32_t value) {
   for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xFF));
+}
+
+void AppendBigEndian64(std::string* out, std::uint64_t value) {
+  AppendBigEndian32(out, static_cast<std::uint32_t>(value >> 32));
+  AppendBigEndian32(out, static_cast<std::uint32_t>(value & 0xFFFFFFFF));
 }
 
 // Pack entry header: type in bits 4-6 of the first byte, the size in 4 + 7k bits.
@@ -28,52 +46,137 @@ void AppendEntryHeader(std::string* out, git_object_t type, std::size_t size) {
   out->push_back(static_cast<char>(byte));
 }
 
-Status AppendDeflated(std::string* out, const void* data, std::size_t size) {
-  uLongf bound = compressBound(static_cast<uLong>(size));
+struct CompressorDeleter {
+  void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
+};
+using Compressor = std::unique_ptr<libdeflate_compressor, CompressorDeleter>;
+
+// zlib streams at level 1, as git's loose objects are; libdeflate writes them about twice
+// as fast as zlib itself.
+Status AppendDeflated(libdeflate_compressor* compressor, std::string* out, std::string_view data) {
+  const std::size_t bound = libdeflate_zlib_compress_bound(compressor, data.size());
   const std::size_t start = out->size();
   out->resize(start + bound);
-  if (compress2(reinterpret_cast<Bytef*>(out->data() + start), &bound, static_cast<const Bytef*>(data),
-                static_cast<uLong>(size), 1) != Z_OK) {
-    return Status::Archive("compressing an object failed");
-  }
-  out->resize(start + bound);
+  const std::size_t written = libdeflate_zlib_compress(compressor, data.data(), data.size(), out->data() + start, bound);
+  if (written == 0) return Status::Archive("compressing an object failed");
+  out->resize(start + written);
   return Status::Ok();
 }
 
-Status AppendSha1(std::string* pack) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(pack->data(), pack->size(), digest, &length, EVP_sha1(), nullptr) != 1 || length != 20) {
-    return Status::Archive("hashing the pack failed");
+// The version 2 index git reads next to a pack: fan-out table, sorted ids, CRC-32s of the
+// packed entries, offsets (31 bits, else an index into a table of 64-bit offsets), then the
+// pack's checksum and the index's own.
+Result<std::string> BuildIndex(std::vector<PackedEntry> entries, const unsigned char (&pack_checksum)[20]) {
+  std::sort(entries.begin(), entries.end(),
+            [](const PackedEntry& a, const PackedEntry& b) { return git_oid_cmp(&a.id, &b.id) < 0; });
+  std::string index = "\377tOc";
+  AppendBigEndian32(&index, 2);
+  std::uint32_t fanout[256] = {};
+  for (const PackedEntry& entry : entries) ++fanout[entry.id.id[0]];
+  std::uint32_t running = 0;
+  for (std::uint32_t& count : fanout) {
+    running += count;
+    AppendBigEndian32(&index, running);
   }
-  pack->append(reinterpret_cast<const char*>(digest), length);
+  for (const PackedEntry& entry : entries) index.append(reinterpret_cast<const char*>(entry.id.id), GIT_OID_RAWSZ);
+  for (const PackedEntry& entry : entries) AppendBigEndian32(&index, entry.crc);
+  std::vector<std::uint64_t> large_offsets;
+  for (const PackedEntry& entry : entries) {
+    if (entry.offset < 0x80000000u) {
+      AppendBigEndian32(&index, static_cast<std::uint32_t>(entry.offset));
+    } else {
+      AppendBigEndian32(&index, 0x80000000u | static_cast<std::uint32_t>(large_offsets.size()));
+      large_offsets.push_back(entry.offset);
+    }
+  }
+  for (const std::uint64_t offset : large_offsets) AppendBigEndian64(&index, offset);
+  index.append(reinterpret_cast<const char*>(pack_checksum), 20);
+  unsigned char own[20];
+  REDLINE_RETURN_IF_ERROR(Sha1(index, own));
+  index.append(reinterpret_cast<const char*>(own), 20);
+  return index;
+}
+
+Status FileError(const std::string& what, const std::string& path) {
+  return Status::Archive(what + " " + path + ": " + std::strerror(errno));
+}
+
+// Writes `content` to a new read-only file `path` (replacing a leftover of a crash).
+Status WriteNewFile(const std::string& path, std::string_view content, bool durable) {
+  ::unlink(path.c_str());
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0444);
+  if (fd < 0) return FileError("cannot create", path);
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) {
+      const Status status = FileError("cannot write", path);
+      ::close(fd);
+      ::unlink(path.c_str());
+      return status;
+    }
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+  if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
+    const Status status = FileError("cannot write", path);
+    ::unlink(path.c_str());
+    return status;
+  }
   return Status::Ok();
+}
+
+Status SyncFolder(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return FileError("cannot open", path);
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok ? Status::Ok() : FileError("cannot sync", path);
 }
 
 }  // namespace
 
-Status WritePlainPack(git_odb* source, const std::vector<git_oid>& objects, git_odb* target) {
+Status WritePlainPack(git_odb_backend* memory, const std::string& pack_dir, bool durable) {
   std::string pack = "PACK";
   AppendBigEndian32(&pack, 2);
-  AppendBigEndian32(&pack, static_cast<std::uint32_t>(objects.size()));
-  for (const git_oid& id : objects) {
-    git_odb_object* raw = nullptr;
-    REDLINE_RETURN_IF_ERROR(git::Check(git_odb_read(&raw, source, &id), "reading object " + git::ToHex(id)));
-    std::unique_ptr<git_odb_object, git::Deleter<git_odb_object_free>> object(raw);
-    const std::size_t size = git_odb_object_size(object.get());
-    AppendEntryHeader(&pack, git_odb_object_type(object.get()), size);
-    REDLINE_RETURN_IF_ERROR(AppendDeflated(&pack, git_odb_object_data(object.get()), size));
-  }
-  REDLINE_RETURN_IF_ERROR(AppendSha1(&pack));
+  const std::size_t count_at = pack.size();
+  AppendBigEndian32(&pack, 0);  // the object count, filled in below
+  std::vector<PackedEntry> entries;
+  const Compressor compressor(libdeflate_alloc_compressor(1));
+  if (compressor == nullptr) return Status::Archive("out of memory compressing a pack");
+  REDLINE_RETURN_IF_ERROR(ForEachMemoryObject(memory, [&](const MemoryObject& object) {
+    const std::size_t offset = pack.size();
+    AppendEntryHeader(&pack, object.type, object.data.size());
+    REDLINE_RETURN_IF_ERROR(AppendDeflated(compressor.get(), &pack, object.data));
+    entries.push_back({object.id, libdeflate_crc32(0, pack.data() + offset, pack.size() - offset), offset});
+    return Status::Ok();
+  }));
+  if (entries.size() > 0xFFFFFFFFu) return Status::Archive("too many objects for one pack");
+  std::string count;
+  AppendBigEndian32(&count, static_cast<std::uint32_t>(entries.size()));
+  pack.replace(count_at, 4, count);
+  unsigned char checksum[20];
+  REDLINE_RETURN_IF_ERROR(Sha1(pack, checksum));
+  pack.append(reinterpret_cast<const char*>(checksum), 20);
+  REDLINE_ASSIGN_OR_RETURN(const std::string index, BuildIndex(std::move(entries), checksum));
 
-  git_odb_writepack* writepack = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_odb_write_pack(&writepack, target, nullptr, nullptr), "starting a pack"));
-  git_indexer_progress progress = {};
-  int code = writepack->append(writepack, pack.data(), pack.size(), &progress);
-  if (code == 0) code = writepack->commit(writepack, &progress);
-  const Status status = git::Check(code, "writing a pack");
-  writepack->free(writepack);
-  return status;
+  git_oid name;
+  git_oid_fromraw(&name, checksum);
+  const std::string base = pack_dir + "/pack-" + git::ToHex(name);
+  const std::string temporary = pack_dir + "/tmp_redline_" + std::to_string(::getpid()) + "_";
+  REDLINE_RETURN_IF_ERROR(WriteNewFile(temporary + "pack", pack, durable));
+  REDLINE_RETURN_IF_ERROR(WriteNewFile(temporary + "idx", index, durable));
+  if (::rename((temporary + "pack").c_str(), (base + ".pack").c_str()) != 0) {
+    const Status status = FileError("cannot rename a pack to", base + ".pack");
+    ::unlink((temporary + "pack").c_str());
+    ::unlink((temporary + "idx").c_str());
+    return status;
+  }
+  if (::rename((temporary + "idx").c_str(), (base + ".idx").c_str()) != 0) {
+    const Status status = FileError("cannot rename a pack index to", base + ".idx");
+    ::unlink((temporary + "idx").c_str());
+    return status;  // the .pack alone is invisible to git and harmless
+  }
+  return durable ? SyncFolder(pack_dir) : Status::Ok();
 }
 
 }  // namespace redline

@@ -170,8 +170,13 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
     // (only unreachable objects may remain); the in-memory index is then reloaded from disk.
     const auto commit_and_publish = [&]() -> Result<git_oid> {
       REDLINE_RETURN_IF_ERROR(impl_->SyncIndexWithHead(*head));
-      REDLINE_RETURN_IF_ERROR(StageFile(index, article_path, revision.text));
-      REDLINE_RETURN_IF_ERROR(StageFile(index, raw_path, revision.raw));
+      if (impl_->batch) {
+        REDLINE_RETURN_IF_ERROR(StageFileInMemory(index, impl_->batch->memory, article_path, revision.text));
+        REDLINE_RETURN_IF_ERROR(StageFileInMemory(index, impl_->batch->memory, raw_path, revision.raw));
+      } else {
+        REDLINE_RETURN_IF_ERROR(StageFile(index, article_path, revision.text));
+        REDLINE_RETURN_IF_ERROR(StageFile(index, raw_path, revision.raw));
+      }
       REDLINE_RETURN_IF_ERROR(UnstageFile(index, other_raw_path));
       git_oid tree_id;
       REDLINE_RETURN_IF_ERROR(git::Check(git_index_write_tree(&tree_id, index), "writing the tree"));

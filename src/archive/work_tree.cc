@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "archive/git_handles.h"
+#include "archive/memory_odb.h"
 #include "archive/write_lock.h"
 
 namespace redline {
@@ -56,6 +57,17 @@ Status StageFile(git_index* index, const std::string& path, std::string_view con
   entry.path = path.c_str();
   return git::Check(git_index_add_from_buffer(index, &entry, content.data(), content.size()),
                     "staging " + path);
+}
+
+Status StageFileInMemory(git_index* index, git_odb_backend* memory, const std::string& path,
+                         std::string_view content) {
+  REDLINE_ASSIGN_OR_RETURN(const git_oid id, WriteMemoryObject(memory, GIT_OBJECT_BLOB, content));
+  git_index_entry entry = {};
+  entry.mode = GIT_FILEMODE_BLOB;
+  entry.path = path.c_str();
+  entry.id = id;
+  entry.file_size = static_cast<std::uint32_t>(content.size());
+  return git::Check(git_index_add(index, &entry), "staging " + path);
 }
 
 Status UnstageFile(git_index* index, const std::string& path) {

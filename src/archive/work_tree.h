@@ -17,6 +17,10 @@ namespace redline {
 // Touches neither the index file nor the work tree.
 Status StageFile(git_index* index, const std::string& path, std::string_view content);
 
+// As StageFile, with the blob stored straight into a batch's in-memory backend
+// (memory_odb.h): the same blob and index entry, without libgit2's slower write path.
+Status StageFileInMemory(git_index* index, git_odb_backend* memory, const std::string& path, std::string_view content);
+
 // Unstages `path` if it is staged.
 Status UnstageFile(git_index* index, const std::string& path);
 

@@ -46,11 +46,12 @@ std::string ReadSmallFile(int fd) {
 
 }  // namespace
 
-void EnableDurableWrites() {
+bool DurableWritesWanted() {
   const char* setting = std::getenv("REDLINE_FSYNC");
-  const bool enabled = setting == nullptr || std::string(setting) != "0";
-  git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled ? 1 : 0);
+  return setting == nullptr || std::string(setting) != "0";
 }
+
+void EnableDurableWrites() { git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, DurableWritesWanted() ? 1 : 0); }
 
 void BackOff(int attempt) {
   thread_local std::mt19937 random(static_cast<unsigned>(::getpid()) ^

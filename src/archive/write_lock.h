@@ -44,6 +44,9 @@ bool RemoveIfStale(const std::string& lock_file, int stale_seconds);
 // REDLINE_FSYNC=0 in the environment turns it off (tests, throwaway bulk imports).
 void EnableDurableWrites();
 
+// Whether writes should be fsynced (REDLINE_FSYNC is not "0"), for files redline writes itself.
+bool DurableWritesWanted();
+
 // Sleeps before retry number `attempt` (0-based): exponential from 2 ms, capped at 200 ms,
 // with jitter so that racing processes spread out.
 void BackOff(int attempt);

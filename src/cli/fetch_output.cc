@@ -80,6 +80,11 @@ void PrintRound(const RoundReport& report, bool verbose) {
         std::printf("%s: revision %d (+%zu -%zu words)%s\n", story.story.c_str(), r.number, r.added_words,
                     r.removed_words,
                     r.returns_to > 0 ? (" = returns to " + std::to_string(r.returns_to)).c_str() : "");
+        // The health alarm, as `snapshot` raises it: loud, but the revision is recorded.
+        std::fflush(stdout);
+        for (const std::string& warning : story.warnings) {
+          std::fprintf(stderr, "redline: warning: %s: %s\n", story.story.c_str(), warning.c_str());
+        }
         break;
       case StoryResultKind::kUnchanged:
       case StoryResultKind::kNotModified:
@@ -110,6 +115,7 @@ std::string RoundJson(const RoundReport& report) {
       if (story.revision.returns_to > 0) entry["returns_to"] = story.revision.returns_to;
     }
     if (story.kind == StoryResultKind::kError) entry["error"] = story.error.message();
+    if (!story.warnings.empty()) entry["warnings"] = story.warnings;
     stories.push_back(std::move(entry));
   }
   json feeds = json::array();

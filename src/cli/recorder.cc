@@ -32,16 +32,29 @@ Result<SiteRules> ArchiveSiteRules(Archive& archive) {
   return rules;
 }
 
-Health CheckHealth(const NormalizedInput& input, const std::string* previous_text, const HealthPolicy& policy) {
+namespace {
+
+// The body's words without building its text: blocks are already clean, and a block's
+// mark ("## ", "- ", "> ") holds no word.
+std::size_t CountBodyWords(const Document& document) {
+  std::size_t words = 0;
+  for (const Block& block : document.body) words += CountWords(block.text);
+  return words;
+}
+
+// Checks the new text (`words` long) against the latest revision's (`previous_words`,
+// nullopt when the story is new).
+Health CheckHealth(const NormalizedInput& input, std::size_t words, std::optional<std::size_t> previous_words,
+                   const HealthPolicy& policy) {
   Health health;
-  health.body_words = CountWords(BodyText(input.document));
-  health.words = CountWords(input.text);
+  health.body_words = CountBodyWords(input.document);
+  health.words = words;
   if (health.body_words < policy.min_body_words) {
     health.warnings.push_back("the body has only " + std::to_string(health.body_words) + " words (under " +
                               std::to_string(policy.min_body_words) + "); the page may not have been extracted well");
   }
-  if (previous_text != nullptr) {
-    health.previous_words = CountWords(*previous_text);
+  if (previous_words.has_value()) {
+    health.previous_words = previous_words;
     const double kept = *health.previous_words > 0 ? static_cast<double>(health.words) / *health.previous_words : 1;
     if (kept < 1 - policy.max_shrink) {
       health.warnings.push_back("the text shrank from " + std::to_string(*health.previous_words) + " to " +
@@ -53,6 +66,14 @@ Health CheckHealth(const NormalizedInput& input, const std::string* previous_tex
   return health;
 }
 
+// The previous revision's words: its trailer says, unless it predates the trailer.
+std::optional<std::size_t> PreviousWords(const std::optional<Revision>& latest, const std::string& text) {
+  if (!latest.has_value()) return std::nullopt;
+  return latest->total_words > 0 || text.empty() ? latest->total_words : CountWords(text);
+}
+
+}  // namespace
+
 Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
                                        const FetchFacts& fetched) {
   REDLINE_RETURN_IF_ERROR(ValidateStoryId(request.story));
@@ -61,7 +82,8 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   if (latest.has_value()) {
     REDLINE_ASSIGN_OR_RETURN(previous_text, archive.ReadText(*latest));
     if (previous_text == input.text) {
-      return SnapshotOutcome{false, *latest, CheckHealth(input, &previous_text, request.health)};
+      const std::optional<std::size_t> words = PreviousWords(latest, previous_text);
+      return SnapshotOutcome{false, *latest, CheckHealth(input, *words, words, request.health)};
     }
   }
   // A flip-flop: the text is back to an earlier revision's (not the latest's).
@@ -82,7 +104,8 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   counts_only.label_sentences = false;
   counts_only.summarize = false;
   const WordDiff diff = DiffWords(previous_text, input.text, counts_only);
-  Health health = CheckHealth(input, latest.has_value() ? &previous_text : nullptr, request.health);
+  const std::size_t words = CountWords(input.text);
+  Health health = CheckHealth(input, words, PreviousWords(latest, previous_text), request.health);
   NewRevision revision;
   revision.story = request.story;
   revision.headline = CleanInlineText(input.document.title);
@@ -90,7 +113,7 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
   revision.captured_at = request.captured_at;
   revision.added_words = diff.stats.added_words;
   revision.removed_words = diff.stats.removed_words;
-  revision.total_words = CountWords(input.text);
+  revision.total_words = words;
   revision.raw_extension = input.format == InputFormat::kHtml ? "html" : "txt";
   revision.returns_to = returns_to;
   revision.http_status = fetched.http_status;

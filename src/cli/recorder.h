@@ -47,9 +47,6 @@ struct Health {
   bool ok() const { return warnings.empty(); }
 };
 
-// Checks `input` against the latest revision's text (nullptr when the story is new).
-Health CheckHealth(const NormalizedInput& input, const std::string* previous_text, const HealthPolicy& policy);
-
 struct SnapshotRequest {
   std::string story;
   std::string source_url;

@@ -105,6 +105,7 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
   REDLINE_ASSIGN_OR_RETURN(web::TrackingList list, web::LoadTrackingList(archive));
   const std::string state_path = web::LocalStatePath(archive.LocalStateDirectory());
   REDLINE_ASSIGN_OR_RETURN(web::LocalState state, web::LoadLocalState(state_path));
+  REDLINE_ASSIGN_OR_RETURN(const SiteRules rules, ArchiveSiteRules(archive));
   for (const std::string& story : options.only) {
     if (list.FindStory(story) == nullptr) {
       return Status::NotFound("story '" + story +
@@ -179,8 +180,12 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
           result.kind = StoryResultKind::kNotModified;
         } else {
           const Stopwatch normalize_time;
-          const InputFormat format = web::FormatForContentType(response.content_type, response.body);
-          auto input = NormalizeInput(response.body, format, web::HeaderCharset(response.content_type));
+          NormalizeOptions normalize;
+          normalize.from = web::FormatForContentType(response.content_type, response.body);
+          normalize.charset = web::HeaderCharset(response.content_type);
+          normalize.url = response.final_url.empty() ? story.url : response.final_url;
+          normalize.rules = rules;
+          auto input = NormalizeInput(response.body, normalize);
           normalize_seconds += normalize_time.Seconds();
           if (!input.ok()) {
             web::FetchResponse failed;
@@ -201,6 +206,7 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
             NormalizedInput kept = *input;
             auto outcome = RecordSnapshot(archive, request, std::move(*input), facts);
             commit_seconds += record_time.Seconds();
+            if (outcome.ok()) result.warnings = outcome->health.warnings;
             if (!outcome.ok()) {
               web::FetchResponse failed;
               failed.http_status = response.http_status;

@@ -38,7 +38,8 @@ struct StoryResult {
   StoryResultKind kind = StoryResultKind::kError;
   Revision revision;  // kChanged: the new one; kUnchanged: the latest
   long http_status = 0;
-  Status error;  // kError
+  Status error;                       // kError
+  std::vector<std::string> warnings;  // the extraction health alarm (cli::Health), if raised
 };
 
 struct FeedResult {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "archive/test_util.h"
+#include "cli/recorder.h"
 #include "support/http_server.h"
 #include "web/local_state.h"
 #include "web/tracking.h"
@@ -239,6 +240,63 @@ TEST_F(WebRoundTest, CharsetFromTheHeaderOnly) {
   auto raw = archive_->ReadRaw(r);
   ASSERT_OK(raw);
   EXPECT_EQ(*raw, page);
+}
+
+TEST_F(WebRoundTest, TheArchivesSiteRulesApplyToFetchedPages) {
+  std::string html = ArticleHtml("Budget approved", kBody);
+  const std::string note = "Editors note: this box is printed on every story of the section and is not news.";
+  html.insert(html.find("</article>"), "<p class=\"house-note\">" + note + "</p>");
+  server_.Route("/budget", [html](const HttpRequest&) { return HtmlResponse(html); });
+  TrackPath("/budget", "budget");
+  const RoundReport before = Round();
+  ASSERT_EQ(before.stories.at(0).kind, StoryResultKind::kChanged) << before.stories[0].error.message();
+  auto text = archive_->ReadText(before.stories[0].revision);
+  ASSERT_OK(text);
+  ASSERT_NE(text->find("Editors note"), std::string::npos) << *text;  // the heuristics keep it
+
+  // Rules match the page's host (the test server's 127.0.0.1), whatever its port.
+  ASSERT_OK(archive_->WriteStateFile(kSiteRulesFile, "[127.0.0.1]\nexclude: p.house-note\n", "Rules"));
+  now_ += 3600;
+  const RoundReport after = RoundAll();
+  ASSERT_EQ(after.stories.at(0).kind, StoryResultKind::kChanged) << after.stories[0].error.message();
+  text = archive_->ReadText(after.stories[0].revision);
+  ASSERT_OK(text);
+  EXPECT_EQ(text->find("Editors note"), std::string::npos) << *text;
+  EXPECT_NE(text->find(kBody[0]), std::string::npos) << *text;
+}
+
+TEST_F(WebRoundTest, BrokenRulesStopTheRoundBeforeAnyFetch) {
+  auto hits = std::make_shared<int>(0);
+  server_.Route("/budget", [hits](const HttpRequest&) {
+    ++*hits;
+    return HtmlResponse(ArticleHtml("Budget approved", kBody));
+  });
+  TrackPath("/budget", "budget");
+  ASSERT_OK(archive_->WriteStateFile(kSiteRulesFile, "exclude: .ad\n", "Rules"));
+  web::Fetcher fetcher(fetch_options_);
+  RoundOptions options;
+  options.now = [this] { return now_; };
+  const auto report = RunFetchRound(*archive_, fetcher, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.status().message().find("redline-rules.txt"), std::string::npos) << report.status().message();
+  EXPECT_EQ(*hits, 0);
+}
+
+TEST_F(WebRoundTest, AShrunkenPageRaisesTheHealthAlarm) {
+  auto page = std::make_shared<std::string>(ArticleHtml("Budget approved", kBody));
+  server_.Route("/budget", testing::ConditionalPage([page] { return *page; }));
+  TrackPath("/budget", "budget");
+  const RoundReport first = Round();
+  ASSERT_EQ(first.stories.at(0).kind, StoryResultKind::kChanged) << first.stories[0].error.message();
+  EXPECT_FALSE(first.stories[0].warnings.empty());  // 35 words: under the 50-word minimum
+  *page = ArticleHtml("Budget approved", {"Developing story."});
+  now_ += 3600;
+  const RoundReport second = RoundAll();
+  ASSERT_EQ(second.stories.at(0).kind, StoryResultKind::kChanged) << second.stories[0].error.message();
+  const std::vector<std::string>& warnings = second.stories[0].warnings;
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_NE(warnings[1].find("shrank"), std::string::npos) << warnings[1];
+  EXPECT_EQ(second.stories[0].revision.number, 2);  // loud, but recorded
 }
 
 TEST_F(WebRoundTest, GzipPagesAreRecordedDecoded) {

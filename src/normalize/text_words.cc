@@ -8,7 +8,9 @@
 
 namespace redline::normalize {
 
-std::vector<std::string> LowerWords(std::string_view text) {
+namespace {
+
+std::vector<std::string> SplitLowerWords(std::string_view text) {
   std::vector<std::string> words;
   std::string current;
   std::size_t pos = 0;
@@ -31,9 +33,23 @@ std::vector<std::string> LowerWords(std::string_view text) {
   return words;
 }
 
-std::size_t CountWords(std::string_view text) {
-  // Words are runs between spaces; in Chinese and Japanese, which put no spaces between
-  // words, each ideograph or kana counts as one (as in the diff's tokens).
+}  // namespace
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  // The template filter asks a dozen questions of each line and each starts here: the last
+  // line's words are kept (per thread), so a line is decoded once.
+  thread_local std::string last_text;
+  thread_local std::vector<std::string> last_words;
+  if (text != last_text) {
+    last_words = SplitLowerWords(text);
+    last_text.assign(text);
+  }
+  return last_words;
+}
+
+namespace {
+
+std::size_t CountSpacedWords(std::string_view text) {
   std::size_t count = 0;
   bool in_word = false;
   std::size_t pos = 0;
@@ -60,6 +76,21 @@ std::size_t CountWords(std::string_view text) {
     }
   }
   return count;
+}
+
+}  // namespace
+
+std::size_t CountWords(std::string_view text) {
+  // Words are runs between spaces; in Chinese and Japanese, which put no spaces between
+  // words, each ideograph or kana counts as one (as in the diff's tokens). Several
+  // template rules count the same line in turn: the last count is kept, as in LowerWords.
+  thread_local std::string last_text;
+  thread_local std::size_t last_count = 0;
+  if (text != last_text || text.empty()) {
+    last_count = CountSpacedWords(text);
+    last_text.assign(text);
+  }
+  return last_count;
 }
 
 bool EndsSentence(std::string_view text) {
@@ -109,11 +140,16 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> set) {
 }
 
 std::string Phrase(std::string_view text) {
+  thread_local std::string last_text;
+  thread_local std::string last_phrase;
+  if (text == last_text && !text.empty()) return last_phrase;
   std::string out;
   for (const std::string& word : LowerWords(text)) {
     if (!out.empty()) out.push_back(' ');
     out += word;
   }
+  last_text.assign(text);
+  last_phrase = out;
   return out;
 }
 
