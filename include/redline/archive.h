@@ -21,6 +21,7 @@
 #define REDLINE_ARCHIVE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -110,11 +111,22 @@ class Archive {
   // The latest revision of `story`, or nullopt if the story has none.
   Result<std::optional<Revision>> Latest(const std::string& story);
   // Records one revision as a commit on main (parent: main's head) and moves main and the
-  // story's ref together, each only if nobody moved it meanwhile (else an Archive error:
-  // "... try again"). The work tree and index follow, so `git status` stays clean. A
-  // failure before the refs move changes no ref, index or work tree file. The caller has
-  // checked that the text changed.
+  // story's ref together. Writers take turns under the archive's write lock; when something
+  // else moves main meanwhile (plain git), the revision is recorded again on top of it, and
+  // after repeated lost races Record gives up with an Archive error ("... try again"). The
+  // work tree and index follow, so `git status` stays clean. A failure before the refs
+  // move changes no ref, index or work tree file. The caller has checked that the text
+  // changed.
   Result<Revision> Record(const NewRevision& revision);
+  // Decides, under the write lock and against the story's latest revision at that moment
+  // (nullopt for a new story), what depends on it: fills in the word counts and returns_to
+  // of `revision`, or returns false to record nothing (the text is unchanged). May be
+  // called more than once when a race is lost.
+  using PrepareRevision = std::function<Result<bool>(const std::optional<Revision>& latest, NewRevision* revision)>;
+  // Record, with `prepare` deciding against the latest revision as it is when the revision
+  // is written, so that two processes recording one story at once never count words
+  // against a stale revision or record the same text twice. nullopt: prepare declined.
+  Result<std::optional<Revision>> RecordIf(NewRevision revision, const PrepareRevision& prepare);
   // All revisions of `story`, oldest first. NotFound if the story does not exist.
   Result<std::vector<Revision>> Log(const std::string& story);
   // One summary per story, sorted by id.

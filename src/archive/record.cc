@@ -118,14 +118,18 @@ void RemoveStaleRefLocks(git_repository* repo, const std::string& story) {
 
 }  // namespace
 
+Result<Revision> Archive::Record(const NewRevision& revision) {
+  REDLINE_ASSIGN_OR_RETURN(std::optional<Revision> recorded, RecordIf(revision, nullptr));
+  return std::move(*recorded);  // without `prepare` nothing declines
+}
+
 // Writers of one archive take turns under its write lock (write_lock.h), so between redline
 // processes the compare-and-swap in MoveRefs does not fail; when something else moved main
 // (plain git, an older redline) the whole revision is recorded again on top of the new main:
-// new parent, tree and revision number. The caller's word counts were taken against the
-// previous revision it saw, and may then be against an older one.
-Result<Revision> Archive::Record(const NewRevision& revision) {
+// new parent, tree and revision number, and `prepare` decides again.
+Result<std::optional<Revision>> Archive::RecordIf(NewRevision revision, const PrepareRevision& prepare) {
   REDLINE_RETURN_IF_ERROR(ValidateNewRevision(revision));
-  const auto record_once = [&](bool* lost_race) -> Result<Revision> {
+  const auto record_once = [&](bool* lost_race) -> Result<std::optional<Revision>> {
     git_repository* repo = impl_->repo.get();
     git_index* index = impl_->index.get();
 
@@ -137,6 +141,10 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
     }
     if (!head) return Status::Archive("the archive has no main branch");
     REDLINE_ASSIGN_OR_RETURN(std::optional<Revision> previous, Latest(revision.story));
+    if (prepare) {
+      REDLINE_ASSIGN_OR_RETURN(const bool wanted, prepare(previous, &revision));
+      if (!wanted) return std::optional<Revision>();
+    }
     std::optional<git_oid> previous_id;
     if (previous) {
       previous_id.emplace();
@@ -238,7 +246,7 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
       batch.head = *commit_id;
       impl_->index_synced = true;
       impl_->synced_head = *commit_id;
-      return recorded;
+      return std::optional<Revision>(std::move(recorded));
     }
 
     // The revision is recorded; now make the work tree and the index file match it.
@@ -258,7 +266,7 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
     impl_->index_synced = true;
     impl_->synced_head = *commit_id;
     git_oid_cpy(&impl_->synced_checksum, git_index_checksum(index));
-    return recorded;
+    return std::optional<Revision>(std::move(recorded));
   };
   if (impl_->batch) {
     bool lost_race = false;
@@ -269,7 +277,7 @@ Result<Revision> Archive::Record(const NewRevision& revision) {
   REDLINE_RETURN_IF_ERROR(lock.Acquire(git_repository_path(impl_->repo.get())));
   for (int attempt = 0;; ++attempt) {
     bool lost_race = false;
-    Result<Revision> recorded = record_once(&lost_race);
+    Result<std::optional<Revision>> recorded = record_once(&lost_race);
     if (recorded.ok() || !lost_race || attempt + 1 >= kMaxRecordAttempts) return recorded;
     RemoveStaleRefLocks(impl_->repo.get(), revision.story);
     BackOff(attempt);

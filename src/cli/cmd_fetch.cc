@@ -63,6 +63,7 @@ struct NetworkOptions {
   std::string delay = "250ms";
   std::string on_change;
   bool verbose = false;
+  HealthPolicy health;
 };
 
 void AddNetworkOptions(CLI::App* app, NetworkOptions* o) {
@@ -86,6 +87,9 @@ void AddNetworkOptions(CLI::App* app, NetworkOptions* o) {
          "REDLINE_ADDED_WORDS, ... in its environment)")
       ->option_text("CMD");
   app->add_flag("-v,--verbose", o->verbose, "also list unchanged stories");
+  app->add_option("--min-words", o->health.min_body_words,
+                  "warn when a changed page's body has fewer words than this (default 50)")
+      ->option_text("N");
 }
 
 // "250ms" as well as the schedule's durations; "0" for none.
@@ -140,6 +144,7 @@ Outcome RunFetch(const FetchCommandOptions& o, const GlobalOptions& globals) {
   RoundOptions options;
   options.all = o.all;
   options.only = o.stories;
+  options.health = o.network.health;
   options.stop = &g_stop_requested;
   options.on_progress = [&progress](const web::FetchProgress& p) { progress.Update(p); };
   auto report = RunFetchRound(*archive, fetcher, options);
@@ -196,6 +201,7 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
     const auto started = std::chrono::steady_clock::now();
     ProgressLine progress;
     RoundOptions options;
+    options.health = o.network.health;
     options.stop = &g_stop_requested;
     options.on_progress = [&progress](const web::FetchProgress& p) { progress.Update(p); };
     auto report = RunFetchRound(*archive, fetcher, options);

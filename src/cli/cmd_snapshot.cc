@@ -132,8 +132,7 @@ Outcome RunSnapshot(const SnapshotOptions& o, const GlobalOptions& globals) {
   auto input = ReadAndNormalize(o.input, rules);
   if (!input.ok()) return {input.status()};
   if (!archive.ok()) return {archive.status()};
-  SnapshotRequest request{o.story, o.input.url, captured};
-  request.health = o.health;
+  const SnapshotRequest request{o.story, o.input.url, captured, o.health};
   auto outcome = RecordSnapshot(*archive, request, std::move(*input));
   if (!outcome.ok()) return {outcome.status()};
   const Revision& r = outcome->revision;

@@ -77,52 +77,59 @@ std::optional<std::size_t> PreviousWords(const std::optional<Revision>& latest, 
 Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
                                        const FetchFacts& fetched) {
   REDLINE_RETURN_IF_ERROR(ValidateStoryId(request.story));
-  REDLINE_ASSIGN_OR_RETURN(const std::optional<Revision> latest, archive.Latest(request.story));
-  std::string previous_text;
-  if (latest.has_value()) {
-    REDLINE_ASSIGN_OR_RETURN(previous_text, archive.ReadText(*latest));
-    if (previous_text == input.text) {
-      const std::optional<std::size_t> words = PreviousWords(latest, previous_text);
-      return SnapshotOutcome{false, *latest, CheckHealth(input, *words, words, request.health)};
-    }
-  }
-  // A flip-flop: the text is back to an earlier revision's (not the latest's).
-  int returns_to = 0;
-  bool maybe_returns = latest.has_value() && latest->number > 1;
-  if (maybe_returns) {
-    REDLINE_ASSIGN_OR_RETURN(maybe_returns, archive.TextRecordedBefore(input.text));
-  }
-  if (maybe_returns) {
-    REDLINE_ASSIGN_OR_RETURN(const std::vector<Revision> log, archive.Log(request.story));
-    for (auto earlier = log.rbegin() + 1; earlier != log.rend() && returns_to == 0; ++earlier) {
-      REDLINE_ASSIGN_OR_RETURN(const std::string earlier_text, archive.ReadText(*earlier));
-      if (earlier_text == input.text) returns_to = earlier->returns_to > 0 ? earlier->returns_to : earlier->number;
-    }
-  }
-  // Only the word counts go into the commit: skip sentence labels and the summary.
-  DiffOptions counts_only;
-  counts_only.label_sentences = false;
-  counts_only.summarize = false;
-  const WordDiff diff = DiffWords(previous_text, input.text, counts_only);
   const std::size_t words = CountWords(input.text);
-  Health health = CheckHealth(input, words, PreviousWords(latest, previous_text), request.health);
+  SnapshotOutcome outcome;
+  // Decided under the archive's write lock, against the latest revision as it is then.
+  const auto prepare = [&](const std::optional<Revision>& latest, NewRevision* revision) -> Result<bool> {
+    std::string previous_text;
+    if (latest.has_value()) {
+      REDLINE_ASSIGN_OR_RETURN(previous_text, archive.ReadText(*latest));
+    }
+    outcome.health = CheckHealth(input, words, PreviousWords(latest, previous_text), request.health);
+    if (latest.has_value() && previous_text == revision->text) {
+      outcome.revision = *latest;
+      return false;
+    }
+    // A flip-flop: the text is back to an earlier revision's (not the latest's).
+    revision->returns_to = 0;
+    bool maybe_returns = latest.has_value() && latest->number > 1;
+    if (maybe_returns) {
+      REDLINE_ASSIGN_OR_RETURN(maybe_returns, archive.TextRecordedBefore(revision->text));
+    }
+    if (maybe_returns) {
+      REDLINE_ASSIGN_OR_RETURN(const std::vector<Revision> log, archive.Log(request.story));
+      for (auto earlier = log.rbegin() + 1; earlier != log.rend() && revision->returns_to == 0; ++earlier) {
+        REDLINE_ASSIGN_OR_RETURN(const std::string earlier_text, archive.ReadText(*earlier));
+        if (earlier_text == revision->text) {
+          revision->returns_to = earlier->returns_to > 0 ? earlier->returns_to : earlier->number;
+        }
+      }
+    }
+    // Only the word counts go into the commit: skip sentence labels and the summary.
+    DiffOptions counts_only;
+    counts_only.label_sentences = false;
+    counts_only.summarize = false;
+    const WordDiff diff = DiffWords(previous_text, revision->text, counts_only);
+    revision->added_words = diff.stats.added_words;
+    revision->removed_words = diff.stats.removed_words;
+    return true;
+  };
   NewRevision revision;
   revision.story = request.story;
   revision.headline = CleanInlineText(input.document.title);
   revision.source_url = request.source_url;
   revision.captured_at = request.captured_at;
-  revision.added_words = diff.stats.added_words;
-  revision.removed_words = diff.stats.removed_words;
   revision.total_words = words;
   revision.raw_extension = input.format == InputFormat::kHtml ? "html" : "txt";
-  revision.returns_to = returns_to;
   revision.http_status = fetched.http_status;
   revision.content_type = fetched.content_type;
   revision.fetched_at = fetched.fetched_at;
   revision.text = std::move(input.text);
   revision.raw = std::move(input.raw);
-  REDLINE_ASSIGN_OR_RETURN(Revision recorded, archive.Record(revision));
-  return SnapshotOutcome{true, std::move(recorded), std::move(health)};
+  REDLINE_ASSIGN_OR_RETURN(std::optional<Revision> recorded, archive.RecordIf(std::move(revision), prepare));
+  outcome.changed = recorded.has_value();
+  if (recorded.has_value()) outcome.revision = std::move(*recorded);
+  return outcome;
 }
 
 }  // namespace redline::cli

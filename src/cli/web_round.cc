@@ -198,6 +198,7 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
             request.story = story.story;
             request.source_url = response.final_url.empty() ? story.url : response.final_url;
             request.captured_at = {at, 0};
+            request.health = options.health;
             FetchFacts facts;
             facts.http_status = static_cast<int>(response.http_status);
             facts.content_type = response.content_type;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/recorder.h"
 #include "redline/archive.h"
 #include "redline/status.h"
 #include "web/fetcher.h"
@@ -28,6 +29,7 @@ struct RoundOptions {
   const std::atomic<bool>* stop = nullptr;  // set: start no new fetch, finish the others
   std::function<void(const web::FetchProgress&)> on_progress;
   std::function<std::int64_t()> now;  // seconds since the epoch; default: the system clock
+  HealthPolicy health;                // when a changed page's extraction looks broken
 };
 
 enum class StoryResultKind { kChanged, kUnchanged, kNotModified, kError };

@@ -90,5 +90,50 @@ TEST_F(ConcurrencyTest, EightWritersRecordTwoThousandRevisionsInOrder) {
   EXPECT_EQ(status.out, "");
 }
 
+// Word counts and "unchanged" are decided under the write lock against the revision the new
+// one follows, so racing writers of one story never count against a stale revision and
+// never record the same text twice.
+TEST_F(ConcurrencyTest, RacingWritersOfOneStoryCountAgainstTheRealPredecessor) {
+  constexpr int kRacers = 4;
+  constexpr int kRounds = 12;
+  std::vector<std::string> failures(kRacers);
+  std::vector<std::thread> racers;
+  for (int racer = 0; racer < kRacers; ++racer) {
+    racers.emplace_back([&, racer] {
+      for (int n = 1; n <= kRounds && failures[racer].empty(); ++n) {
+        ProcessOptions options;
+        options.env.emplace("REDLINE_FSYNC", "0");
+        // Every racer sends round n's text (so all but one are unchanged), then a text of its own.
+        for (const std::string& text : {TextOf(9, n), TextOf(racer, n)}) {
+          options.stdin_data = text;
+          const ProcessResult r = InArchive({"snapshot", "raced", "-", "--from", "text"}, options);
+          if (r.exit_code != 0) failures[racer] = "racer " + std::to_string(racer) + ": " + r.err;
+        }
+      }
+    });
+  }
+  for (std::thread& racer : racers) racer.join();
+  for (const std::string& failure : failures) EXPECT_EQ(failure, "");
+
+  const ProcessResult log = InArchive({"log", "raced", "--json"});
+  ASSERT_EQ(log.exit_code, 0) << log.err;
+  const json revisions = json::parse(log.out)["revisions"];
+  ASSERT_GE(revisions.size(), static_cast<std::size_t>(kRacers * kRounds));
+  std::string previous_text;
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    const std::string number = std::to_string(i + 1);
+    const ProcessResult text = InArchive({"show", "raced@" + number});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out, previous_text) << "revision " << number << " repeats its predecessor";
+    previous_text = text.out;
+    if (i == 0) continue;
+    const ProcessResult diff = InArchive({"diff", "raced", std::to_string(i), number, "--format", "json"});
+    ASSERT_EQ(diff.exit_code, 0) << diff.err;
+    const json stats = json::parse(diff.out)["stats"];
+    EXPECT_EQ(revisions[i]["added_words"], stats["added_words"]) << "revision " << number;
+    EXPECT_EQ(revisions[i]["removed_words"], stats["removed_words"]) << "revision " << number;
+  }
+}
+
 }  // namespace
 }  // namespace redline::testing

@@ -18,15 +18,20 @@
 namespace redline::testing {
 namespace {
 
+// Both bodies are over the health alarm's 50 words, so a clean fetch prints nothing on stderr.
 const std::vector<std::string> kBody = {
     "The council voted on Tuesday to approve the new budget after a long debate about roads and schools.",
     "Opponents said the plan would raise taxes for families across the region while doing little for the "
-    "centre."};
+    "centre.",
+    "Officials said the first projects, two bridges and a library among them, would begin in the spring "
+    "and finish within three years."};
 const std::vector<std::string> kChangedBody = {
     "The council voted on Tuesday night to approve the new budget after a long debate about roads and "
     "schools.",
     "Opponents said the plan would raise taxes for families across the region while doing little for the "
-    "centre."};
+    "centre.",
+    "Officials said the first projects, two bridges and a library among them, would begin in the spring "
+    "and finish within three years."};
 
 class WebTest : public ArchiveTest {
  protected:
