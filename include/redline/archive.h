@@ -164,8 +164,9 @@ class Archive {
   // ReadStateFile: the file as of main's head; nullopt when absent.
   Result<std::optional<std::string>> ReadStateFile(const std::string& path);
   // Commits `content` at `path` on main with `message` (nothing when the file already
-  // holds it), moving main only if nobody moved it meanwhile ("... try again" otherwise);
-  // the work tree and index follow. Not during a batch (Internal error).
+  // holds it), under the write lock as Record does (a main moved meanwhile by plain git is
+  // tried again on top, then "... try again"); the work tree and index follow. Not during
+  // a batch (Internal error).
   Status WriteStateFile(const std::string& path, std::string_view content, const std::string& message);
   // <git dir>/redline: for archive-local files that are never committed (created on
   // demand by the caller).
@@ -174,6 +175,8 @@ class Archive {
  private:
   struct Impl;
   explicit Archive(std::unique_ptr<Impl> impl);
+  Status WriteStateFileOnce(const std::string& path, std::string_view content, const std::string& message,
+                            bool* lost_race);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -11,6 +11,7 @@
 #include "archive/identity.h"
 #include "archive/story_names.h"
 #include "archive/work_tree.h"
+#include "archive/write_lock.h"
 #include "redline/archive.h"
 
 namespace redline {
@@ -78,10 +79,26 @@ Result<std::optional<std::string>> Archive::ReadStateFile(const std::string& pat
       std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get()))));
 }
 
+// Under the archive's write lock, like Record: redline writers take turns, and a lost
+// compare-and-swap (plain git moved main) is tried again on top of the new main.
 Status Archive::WriteStateFile(const std::string& path, std::string_view content,
                                const std::string& message) {
   REDLINE_RETURN_IF_ERROR(ValidateStateFilePath(path));
   if (impl_->batch) return Status::Internal("cannot write " + path + " while a batch is open");
+  EnableDurableWrites();
+  WriteLock lock;
+  REDLINE_RETURN_IF_ERROR(lock.Acquire(git_repository_path(impl_->repo.get())));
+  constexpr int kMaxAttempts = 5;
+  for (int attempt = 0;; ++attempt) {
+    bool lost_race = false;
+    const Status written = WriteStateFileOnce(path, content, message, &lost_race);
+    if (written.ok() || !lost_race || attempt + 1 >= kMaxAttempts) return written;
+    BackOff(attempt);
+  }
+}
+
+Status Archive::WriteStateFileOnce(const std::string& path, std::string_view content, const std::string& message,
+                                   bool* lost_race) {
   git_repository* repo = impl_->repo.get();
   git_index* index = impl_->index.get();
   REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head, RefTarget(repo, std::string(kMainRef)));
@@ -111,6 +128,7 @@ Status Archive::WriteStateFile(const std::string& path, std::string_view content
                                                    /*force=*/1, &*head, ("redline: " + path).c_str());
     if (code == GIT_EMODIFIED) {
       git_error_clear();
+      *lost_race = true;
       return Status::Archive("main was changed by someone else while writing " + path +
                              "; nothing was written, try again");
     }

@@ -51,7 +51,7 @@ Result<NormalizedInput> ReadAndNormalize(const InputOptions& o, const SiteRules&
   options.url = o.url;
   options.rules = rules;
   options.max_input_bytes = o.max_bytes;
-  REDLINE_ASSIGN_OR_RETURN(std::string raw, ReadInput(o.path));
+  REDLINE_ASSIGN_OR_RETURN(std::string raw, ReadInput(o.path, o.max_bytes));
   auto input = NormalizeInput(std::move(raw), options);
   if (!input.ok() && o.path != "-") return input.status().WithContext(o.path);
   return input;

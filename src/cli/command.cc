@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,22 +22,40 @@ Result<Archive> OpenArchive(const GlobalOptions& globals) {
   return Archive::Open(found);
 }
 
-Result<std::string> ReadInput(const std::string& path) {
-  if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) return Status::BadInput("cannot read standard input");
-    return data;
+namespace {
+
+Status TooLarge(const std::string& what, std::size_t max_bytes) {
+  return Status::BadInput(what + " is over the limit of " + std::to_string(max_bytes) + " bytes (--max-bytes)");
+}
+
+// At most max_bytes + 1 bytes: enough to know the input is too large without holding it all.
+Result<std::string> ReadStream(std::istream& in, const std::string& what, std::size_t max_bytes) {
+  std::string data;
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    data.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > max_bytes) return TooLarge(what, max_bytes);
   }
+  if (in.bad()) return Status::BadInput("cannot read " + what);
+  return data;
+}
+
+}  // namespace
+
+Result<std::string> ReadInput(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return ReadStream(std::cin, "standard input", max_bytes);
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
     return Status::BadInput("cannot read '" + path + "': " + std::strerror(errno));
   }
   if (S_ISDIR(info.st_mode)) return Status::BadInput("cannot read '" + path + "': it is a directory");
+  if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
+    return TooLarge("'" + path + "' (" + std::to_string(info.st_size) + " bytes)", max_bytes);
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::BadInput("cannot read '" + path + "': " + std::strerror(errno));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::BadInput("cannot read '" + path + "'");
-  return data;
+  return ReadStream(in, "'" + path + "'", max_bytes);  // a pipe or device has no size to check
 }
 
 Result<InputFormat> ParseInputFormat(const std::string& name) {

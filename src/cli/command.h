@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -42,8 +43,9 @@ std::vector<Command> ReportCommands();    // report
 // -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
 Result<Archive> OpenArchive(const GlobalOptions& globals);
 
-// Reads a file, or standard input for "-". BadInput for a missing or unreadable file.
-Result<std::string> ReadInput(const std::string& path);
+// Reads a file, or standard input for "-". BadInput for a missing or unreadable file, or
+// for input over `max_bytes` (refused before it is read into memory).
+Result<std::string> ReadInput(const std::string& path, std::size_t max_bytes = SIZE_MAX);
 
 // "html", "text" or "auto".
 Result<InputFormat> ParseInputFormat(const std::string& name);

@@ -1,6 +1,7 @@
 // Hostile input against the built binary: each case ends in a clear error (or a
 // best-effort result), never a crash, hang or raw terminal escape, and a refused input
 // leaves the archive byte for byte as it was. docs/reliability.md tabulates these cases.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -51,6 +52,25 @@ TEST_F(HostileInputTest, TwoHundredMegabytesAreRefusedQuickly) {
   const auto started = std::chrono::steady_clock::now();
   ExpectRefusedSnapshot(path, 3, "over the limit");
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+}
+
+TEST_F(HostileInputTest, TheSizeLimitIsConfigurableForFilesAndStandardInput) {
+  std::string text = "A headline about the limit\n\n";
+  while (text.size() < 20'000) text += "Every sentence of this story is ordinary prose about the council budget. ";
+  const std::string path = WriteInput("story.txt", text);
+  for (const bool from_stdin : {false, true}) {
+    ProcessOptions options;
+    if (from_stdin) options.stdin_data = text;
+    const ProcessResult r =
+        InArchive({"snapshot", "limited", from_stdin ? "-" : path, "--max-bytes", "10000"}, options);
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_EQ(r.err.rfind("redline: error: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("over the limit of 10000 bytes (--max-bytes)"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(RepositoryFingerprint(archive_), before_);
+  }
+  // The same input under a higher limit is recorded.
+  EXPECT_EQ(InArchive({"snapshot", "limited", path, "--max-bytes", "30000"}).exit_code, 0);
 }
 
 TEST_F(HostileInputTest, DeepNestingNeverCrashes) {
