@@ -28,6 +28,29 @@ Status WritePack(git_repository* repo, git_odb_backend* memory, git_odb* disk_od
   return git::Check(git_odb_refresh(disk_odb), "reading the new pack");
 }
 
+// The archive's packs and loose objects as read-only alternates of the batch's database.
+// Their pack list is not rescanned: libgit2 rescans the pack folder whenever a lookup
+// misses, and every object a batch writes is first looked up (a miss, since it is new),
+// which cost more than hashing it. The batch needs only objects that existed when it
+// began; whatever another writer adds meanwhile makes CommitBatch refuse anyway.
+int AddExistingObjects(git_odb* odb, const std::string& objects_dir) {
+  git_odb_backend* packs = nullptr;
+  int code = git_odb_backend_pack(&packs, objects_dir.c_str());
+  if (code < 0) return code;
+  packs->refresh = nullptr;
+  code = git_odb_add_alternate(odb, packs, 2);
+  if (code < 0) {
+    packs->free(packs);
+    return code;
+  }
+  git_odb_backend* loose = nullptr;
+  code = git_odb_backend_loose(&loose, objects_dir.c_str(), -1, 0, 0, 0);
+  if (code < 0) return code;
+  code = git_odb_add_alternate(odb, loose, 1);
+  if (code < 0) loose->free(loose);
+  return code;
+}
+
 // Moves main and every touched story ref under one set of locks, after checking that none
 // of them moved since the batch began.
 Status MoveBatchRefs(git_repository* repo, const Batch& batch) {
@@ -99,7 +122,7 @@ Status Archive::BeginBatch() {
   }
   // Existing objects stay readable; alternates never receive writes.
   const std::string objects = std::string(git_repository_path(repo)) + "objects";
-  code = git_odb_add_disk_alternate(batch.batch_odb, objects.c_str());
+  code = AddExistingObjects(batch.batch_odb, objects);
   if (code < 0) return fail(code, "reading existing objects");
   git_repository_set_odb(repo, batch.batch_odb);
   impl_->batch = std::move(batch);
