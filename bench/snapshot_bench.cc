@@ -58,9 +58,9 @@ const std::vector<Snapshot>& Snapshots() {
 }
 
 // Under $REDLINE_BENCH_TMP (tools/bench: build/bench-tmp), else the system temp folder.
-// Folders are removed only when the benchmark ends (ScratchDirs): ext4 creates files
-// slowly next to thousands of inodes deleted a moment before, which is the benchmark's
-// artefact, not the cost of recording.
+// Folders are removed only when the program exits (Scratch()): ext4 skips inodes freed in
+// the last minutes when it allocates new ones, so creating files right after deleting
+// thousands is slow; that is the benchmark's artefact, not the cost of recording.
 fs::path ScratchParent() {
   const char* base = std::getenv("REDLINE_BENCH_TMP");
   return (base != nullptr ? fs::path(base) : fs::temp_directory_path()) / ("redline-bench-" + std::to_string(getpid()));
@@ -76,6 +76,11 @@ struct ScratchDirs {
   }
   ~ScratchDirs() { fs::remove_all(ScratchParent()); }
 };
+
+ScratchDirs& Scratch() {
+  static ScratchDirs scratch;
+  return scratch;
+}
 
 int Spawn(const std::vector<std::string>& argv) {
   std::vector<char*> args;
@@ -96,11 +101,10 @@ void BM_SnapshotInProcess(benchmark::State& state) {
   const auto& snapshots = Snapshots();
   const auto batch_size = static_cast<std::size_t>(state.range(0));
   setenv("REDLINE_FSYNC", state.range(1) != 0 ? "1" : "0", 1);
-  ScratchDirs scratch;
   git_libgit2_init();
   for (auto _ : state) {
     state.PauseTiming();
-    const fs::path dir = scratch.Fresh("redline");
+    const fs::path dir = Scratch().Fresh("redline");
     auto archive = redline::Archive::Init(dir.string());
     if (!archive.ok()) {
       state.SkipWithError(archive.status().message().c_str());
@@ -134,10 +138,9 @@ void BM_SnapshotInProcess(benchmark::State& state) {
 
 void BM_GitAddCommitLoop(benchmark::State& state) {
   const auto& snapshots = Snapshots();
-  ScratchDirs scratch;
   for (auto _ : state) {
     state.PauseTiming();
-    const fs::path dir = scratch.Fresh("git");
+    const fs::path dir = Scratch().Fresh("git");
     fs::create_directories(dir);
     Spawn({"git", "-C", dir.string(), "init", "-q", "-b", "main"});
     state.ResumeTiming();
