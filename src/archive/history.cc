@@ -52,24 +52,10 @@ Result<Revision> ReadRevision(git_repository* repo, const git_oid& id, std::stri
     return Status::Archive("commit " + hex + " belongs to story '" + SingleLine(trailers->story) +
                            "', not '" + std::string(story) + "'");
   }
-  Revision revision;
-  revision.story = std::string(story);
-  revision.number = trailers->number;
-  revision.commit = hex;
   const git_signature* author = git_commit_author(commit.get());
-  revision.time = {author->when.time, author->when.offset};
   const char* summary = git_commit_summary(commit.get());
-  revision.headline = summary ? summary : "";
-  revision.source_url = std::move(trailers->source_url);
-  revision.added_words = trailers->added_words;
-  revision.removed_words = trailers->removed_words;
-  revision.total_words = trailers->total_words;
-  revision.previous_commit = std::move(trailers->previous_commit);
-  revision.returns_to = trailers->returns_to;
-  revision.http_status = trailers->http_status;
-  revision.content_type = std::move(trailers->content_type);
-  revision.fetched_at = trailers->fetched_at;
-  return revision;
+  return RevisionFromTrailers(std::move(*trailers), hex, {author->when.time, author->when.offset},
+                              summary ? summary : "");
 }
 
 // The blob at `path` in the tree of `commit_hex`; nullopt when there is no such file.

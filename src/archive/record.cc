@@ -216,21 +216,8 @@ Result<std::optional<Revision>> Archive::RecordIf(NewRevision revision, const Pr
       return commit_id.status();
     }
 
-    Revision recorded;
-    recorded.story = revision.story;
-    recorded.number = trailers.number;
-    recorded.commit = git::ToHex(*commit_id);
-    recorded.time = revision.captured_at;
-    recorded.headline = message.substr(0, message.find('\n'));
-    recorded.source_url = SingleLine(revision.source_url);
-    recorded.added_words = revision.added_words;
-    recorded.removed_words = revision.removed_words;
-    recorded.total_words = revision.total_words;
-    recorded.previous_commit = trailers.previous_commit;
-    recorded.returns_to = revision.returns_to;
-    recorded.http_status = revision.http_status;
-    recorded.content_type = SingleLine(revision.content_type);
-    recorded.fetched_at = revision.fetched_at;
+    Revision recorded = RevisionFromTrailers(trailers, git::ToHex(*commit_id), revision.captured_at,
+                                             message.substr(0, message.find('\n')));
 
     if (impl_->batch) {
       Batch& batch = *impl_->batch;

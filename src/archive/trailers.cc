@@ -179,4 +179,23 @@ Result<RevisionTrailers> ParseRevisionMessage(const char* message) {
   return out;
 }
 
+Revision RevisionFromTrailers(RevisionTrailers trailers, std::string commit_hex, Timestamp time, std::string headline) {
+  Revision revision;
+  revision.story = std::move(trailers.story);
+  revision.number = trailers.number;
+  revision.commit = std::move(commit_hex);
+  revision.time = time;
+  revision.headline = std::move(headline);
+  revision.source_url = SingleLine(trailers.source_url);
+  revision.added_words = trailers.added_words;
+  revision.removed_words = trailers.removed_words;
+  revision.total_words = trailers.total_words;
+  revision.previous_commit = std::move(trailers.previous_commit);
+  revision.returns_to = trailers.returns_to;
+  revision.http_status = trailers.http_status;
+  revision.content_type = SingleLine(trailers.content_type);
+  revision.fetched_at = trailers.fetched_at;
+  return revision;
+}
+
 }  // namespace redline

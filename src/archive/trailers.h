@@ -41,6 +41,10 @@ struct RevisionTrailers {
   std::optional<Timestamp> fetched_at;
 };
 
+// The revision a commit with these trailers records. Values are flattened to one line, as
+// reading them back from the message would give them.
+Revision RevisionFromTrailers(RevisionTrailers trailers, std::string commit_hex, Timestamp time, std::string headline);
+
 // The full commit message; an empty headline becomes "(no headline)". Headline and values
 // are flattened to one line each so they cannot break the message's structure.
 std::string FormatRevisionMessage(std::string_view headline, const RevisionTrailers& trailers);

@@ -180,23 +180,28 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
           result.kind = StoryResultKind::kNotModified;
         } else {
           const Stopwatch normalize_time;
+          // A page that cannot be read or recorded counts as a failed fetch for the schedule.
+          const auto fail = [&](const Status& error) {
+            web::FetchResponse failed;
+            failed.http_status = response.http_status;
+            failed.error = error;
+            web::RecordFailure(&story_state, failed, at);
+            result.error = error;
+          };
+          const std::string page_url = response.final_url.empty() ? story.url : response.final_url;
           NormalizeOptions normalize;
           normalize.from = web::FormatForContentType(response.content_type, response.body);
           normalize.charset = web::HeaderCharset(response.content_type);
-          normalize.url = response.final_url.empty() ? story.url : response.final_url;
+          normalize.url = page_url;
           normalize.rules = rules;
           auto input = NormalizeInput(response.body, normalize);
           normalize_seconds += normalize_time.Seconds();
           if (!input.ok()) {
-            web::FetchResponse failed;
-            failed.http_status = response.http_status;
-            failed.error = input.status();
-            web::RecordFailure(&story_state, failed, at);
-            result.error = input.status();
+            fail(input.status());
           } else {
             SnapshotRequest request;
             request.story = story.story;
-            request.source_url = response.final_url.empty() ? story.url : response.final_url;
+            request.source_url = page_url;
             request.captured_at = {at, 0};
             request.health = options.health;
             FetchFacts facts;
@@ -209,11 +214,7 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
             commit_seconds += record_time.Seconds();
             if (outcome.ok()) result.warnings = outcome->health.warnings;
             if (!outcome.ok()) {
-              web::FetchResponse failed;
-              failed.http_status = response.http_status;
-              failed.error = outcome.status();
-              web::RecordFailure(&story_state, failed, at);
-              result.error = outcome.status();
+              fail(outcome.status());
             } else if (!outcome->changed) {
               web::RecordSuccess(&story_state, response, at);
               result.kind = StoryResultKind::kUnchanged;

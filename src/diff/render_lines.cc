@@ -85,16 +85,7 @@ std::string RenderUnified(const WordDiff& diff, const RenderOptions& options) {
         continue;
       }
       LineSpan old_lines, new_lines;
-      for (; i < hunk.end_row && rows[i].changed; ++i) {
-        if (rows[i].old_lines.first != 0) {
-          if (old_lines.first == 0) old_lines.first = rows[i].old_lines.first;
-          old_lines.last = std::max(old_lines.last, rows[i].old_lines.last);
-        }
-        if (rows[i].new_lines.first != 0) {
-          if (new_lines.first == 0) new_lines.first = rows[i].new_lines.first;
-          new_lines.last = std::max(new_lines.last, rows[i].new_lines.last);
-        }
-      }
+      i = SpanChangedRun(rows, i, hunk.end_row, &old_lines, &new_lines);
       for (std::size_t k = old_lines.first; k != 0 && k <= old_lines.last; ++k) AppendLine('-', old_side, k, &out);
       for (std::size_t k = new_lines.first; k != 0 && k <= new_lines.last; ++k) AppendLine('+', new_side, k, &out);
     }

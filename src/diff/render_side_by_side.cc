@@ -219,16 +219,7 @@ std::string RenderSideBySide(const WordDiff& diff, const RenderOptions& options)
         continue;
       }
       LineSpan old_lines, new_lines;
-      for (; i < hunk.end_row && rows[i].changed; ++i) {
-        if (rows[i].old_lines.first != 0) {
-          if (old_lines.first == 0) old_lines.first = rows[i].old_lines.first;
-          old_lines.last = std::max(old_lines.last, rows[i].old_lines.last);
-        }
-        if (rows[i].new_lines.first != 0) {
-          if (new_lines.first == 0) new_lines.first = rows[i].new_lines.first;
-          new_lines.last = std::max(new_lines.last, rows[i].new_lines.last);
-        }
-      }
+      i = SpanChangedRun(rows, i, hunk.end_row, &old_lines, &new_lines);
       const std::size_t old_count = old_lines.first == 0 ? 0 : old_lines.last - old_lines.first + 1;
       const std::size_t new_count = new_lines.first == 0 ? 0 : new_lines.last - new_lines.first + 1;
       for (std::size_t k = 0; k < std::max(old_count, new_count); ++k) {

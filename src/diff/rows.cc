@@ -1,5 +1,7 @@
 #include "diff/rows.h"
 
+#include <algorithm>
+
 namespace redline::diff {
 namespace {
 
@@ -86,5 +88,20 @@ class RowBuilder {
 }  // namespace
 
 std::vector<Row> BuildRows(const std::vector<DiffOp>& ops) { return RowBuilder().Build(ops); }
+
+std::size_t SpanChangedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end, LineSpan* old_lines,
+                           LineSpan* new_lines) {
+  const auto widen = [](LineSpan* span, const LineSpan& lines) {
+    if (lines.first == 0) return;
+    if (span->first == 0) span->first = lines.first;
+    span->last = std::max(span->last, lines.last);
+  };
+  std::size_t i = begin;
+  for (; i < end && rows[i].changed; ++i) {
+    widen(old_lines, rows[i].old_lines);
+    widen(new_lines, rows[i].new_lines);
+  }
+  return i;
+}
 
 }  // namespace redline::diff

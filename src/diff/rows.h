@@ -43,6 +43,11 @@ struct Row {
 // Splits ops into rows. Views point into `ops`.
 std::vector<Row> BuildRows(const std::vector<DiffOp>& ops);
 
+// The run of changed rows from `begin` (before `end`): the lines of each side it spans, in
+// `old_lines` and `new_lines`; returns the index of the first row after the run.
+std::size_t SpanChangedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end, LineSpan* old_lines,
+                           LineSpan* new_lines);
+
 }  // namespace redline::diff
 
 #endif  // REDLINE_DIFF_ROWS_H_
