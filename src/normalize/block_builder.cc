@@ -74,6 +74,19 @@ std::size_t SkipSpaces(const std::string& text, std::size_t pos) {
   return pos;
 }
 
+// <figcaption>, or a class naming a caption: "wp-caption-text", "newsCaption".
+bool IsCaption(const GumboNode* node) {
+  if (html::Tag(node) == GUMBO_TAG_FIGCAPTION) return true;
+  const std::string_view cls = html::AttrView(node, "class");
+  for (std::size_t i = 0; i + 7 <= cls.size(); ++i) {
+    if ((cls[i] | 0x20) != 'c') continue;
+    std::size_t k = 1;
+    while (k < 7 && (cls[i + k] | 0x20) == "caption"[k]) ++k;
+    if (k == 7) return true;
+  }
+  return false;
+}
+
 bool IsOutwardLink(const GumboNode* node) {
   const char* href = html::Attr(node, "href");
   return html::Tag(node) == GUMBO_TAG_A && href != nullptr && href[0] != '#';
@@ -145,11 +158,16 @@ bool BlockBuilder::Enter(const GumboNode* node) {
     if (emitting_) text_.push_back(kBreak);
     return false;
   }
+  if (tag == GUMBO_TAG_HR && emitting_) {
+    Flush();
+    after_rule_ = true;
+  }
   if (block) Flush();
   if (cell && emitting_) text_.push_back(' ');
   if (IsContextTag(tag)) context_.push_back(tag);
   if (IsOutwardLink(node)) ++link_depth_;
   if (tag == GUMBO_TAG_TIME) ++time_depth_;
+  if (IsCaption(node)) ++caption_depth_;
   open_blocks_.push_back(block);
   return true;
 }
@@ -164,6 +182,7 @@ void BlockBuilder::Leave(const GumboNode* node) {
   if (IsContextTag(tag) && !context_.empty()) context_.pop_back();
   if (IsOutwardLink(node) && link_depth_ > 0) --link_depth_;
   if (tag == GUMBO_TAG_TIME && time_depth_ > 0) --time_depth_;
+  if (caption_depth_ > 0 && IsCaption(node)) --caption_depth_;
 }
 
 void BlockBuilder::Flush() {
@@ -188,7 +207,9 @@ void BlockBuilder::Flush() {
     std::string clean = CleanInlineText(std::string_view(text_).substr(start, stop - start));
     if (!clean.empty()) {
       const float link_share = text_chars_ > 0 ? static_cast<float>(link_chars_) / static_cast<float>(text_chars_) : 0.f;
-      blocks_.push_back(Candidate{Block{kind, std::move(clean)}, all_link, mostly_time, link_share});
+      blocks_.push_back(Candidate{Block{kind, std::move(clean)}, all_link, mostly_time, link_share,
+                                  caption_depth_ > 0, false, after_rule_});
+      after_rule_ = false;
     }
     if (end == std::string::npos) break;
     start = end + 1;

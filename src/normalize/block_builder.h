@@ -46,6 +46,8 @@ class BlockBuilder {
   std::vector<bool> open_blocks_;  // per entered node: does it break blocks  // open
                                    // li/h*/blockquote/figcaption elements, innermost last
   int link_depth_ = 0;
+  int caption_depth_ = 0;  // open <figcaption>s and elements whose class names a caption
+  bool after_rule_ = false;  // an <hr> came since the last block
   bool emitting_ = true;
   bool stopped_ = false;
   const GumboNode* start_after_ = nullptr;

@@ -1,6 +1,8 @@
 // The block-level pass over a body: furniture lines out, video players and their titles,
 // list labels with their lists of links, repeats, truncated copies, and notes on the author.
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 
 #include "normalize/template_filter.h"
 #include "normalize/text_words.h"
@@ -10,6 +12,8 @@ namespace {
 
 // How many blocks back a repeated block is still the same furniture shown twice.
 constexpr std::size_t kRepeatWindow = 4;
+// How many linked blocks after a teaser label ("Read more", "Related") go with it.
+constexpr int kMaxLabelledLinks = 5;
 
 }  // namespace
 
@@ -75,7 +79,20 @@ void DropFurniture(std::vector<Candidate>* blocks) {
       }
       continue;
     }
-    if (IsFurnitureLine(text)) continue;
+    if (IsCreditLabel(text)) {
+      // The credit's value follows the label as a block of its own: a name, an agency.
+      if (i + 1 < n && CountWords((*blocks)[i + 1].block.text) <= 8 && !EndsSentence((*blocks)[i + 1].block.text)) {
+        ++i;
+      }
+      continue;
+    }
+    if (IsFurnitureLine(text)) {
+      // "Read more", "Related:", "Leggi anche": the links the label introduces go with it.
+      if (CountWords(text) <= 4 && !EndsSentence(text) && (IsTeaserLine(text) || IsCallToAction(text))) {
+        for (int taken = 0; taken < kMaxLabelledLinks && i + 1 < n && (*blocks)[i + 1].all_link; ++taken) ++i;
+      }
+      continue;
+    }
     if (IsListLabel(text)) {
       // The list of links the label introduces goes with it.
       while (i + 1 < n && (*blocks)[i + 1].block.kind == BlockKind::kListItem && (*blocks)[i + 1].link_share >= 0.3f) {
@@ -94,6 +111,37 @@ void DropFurniture(std::vector<Candidate>* blocks) {
     kept.push_back(std::move((*blocks)[i]));
   }
   *blocks = std::move(kept);
+}
+
+void DropRepeats(std::vector<Candidate>* blocks) {
+  constexpr std::size_t kMinWords = 8;
+  std::unordered_set<std::string> leads;
+  std::unordered_set<std::string> captions;
+  std::erase_if(*blocks, [&](const Candidate& c) {
+    if (CountWords(c.block.text) < kMinWords) return false;
+    std::string words = Phrase(c.block.text);
+    if (leads.count(words) > 0 || (c.caption && captions.count(words) > 0)) return true;
+    if (c.lead) leads.insert(words);
+    if (c.caption) captions.insert(std::move(words));
+    return false;
+  });
+}
+
+void DropReleaseBoilerplate(std::vector<Candidate>* blocks) {
+  constexpr std::size_t kTail = 4;
+  const std::size_t from = blocks->size() > kTail ? blocks->size() - kTail : 0;
+  for (std::size_t i = from; i < blocks->size(); ++i) {
+    const Candidate& c = (*blocks)[i];
+    const bool labelled = i > 0 && StartsWith(Phrase((*blocks)[i - 1].block.text), "about ") &&
+                          CountWords((*blocks)[i - 1].block.text) <= 6 && !EndsSentence((*blocks)[i - 1].block.text);
+    if (c.block.kind != BlockKind::kParagraph || !(c.after_rule || labelled)) continue;
+    // The profile may run over several paragraphs: what it is, then where and how big.
+    std::string profile;
+    for (std::size_t k = i; k < blocks->size(); ++k) profile += (*blocks)[k].block.text + " ";
+    if (!IsOrganisationProfile(profile)) continue;
+    blocks->erase(blocks->begin() + static_cast<std::ptrdiff_t>(labelled ? i - 1 : i), blocks->end());
+    return;
+  }
 }
 
 void DropAuthorNotes(std::string_view byline, std::vector<Candidate>* blocks) {

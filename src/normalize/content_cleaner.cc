@@ -1,6 +1,8 @@
 #include "normalize/content_cleaner.h"
 
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "normalize/element_hints.h"
 #include "normalize/html_tree.h"
@@ -71,8 +73,23 @@ NodeStats MeasureQuotes(const GumboNode* node) {
   return s;
 }
 
+// A box holding one paragraph of the story that links a few of its words: "The discovery was
+// announced in the <a>journal Nature Astronomy</a>." A teaser is mostly link, or no sentence.
+bool IsLinkedSentence(const GumboNode* node, const NodeStats& s) {
+  constexpr double kMaxDensity = 0.35;
+  constexpr int kMinLength = 60;
+  if (s.paragraphs != 1 || s.list_items > 0 || s.images > 0 || s.inputs > 0 || s.embeds > 0 ||
+      s.heading_length > 0 || s.text_length < kMinLength || s.link_length > kMaxDensity * s.text_length) {
+    return false;
+  }
+  const std::string text = CleanInlineText(html::VisibleText(node));
+  return EndsSentence(text) && CountWords(text) >= 8;
+}
+
 // readability's _cleanConditionally, on the figures of what survived inside `node`.
-bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page) {
+// `figure`: InsideFigure(node), which Judge tracks as it goes down (asking every box again
+// would walk up every chain of ancestors: quadratic in the nesting depth).
+bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure) {
   if (HoldsQuote(s)) return false;
   const GumboTag tag = html::Tag(node);
   const bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
@@ -90,11 +107,10 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
   const int li = s.list_items - 100;
   const double density = s.text_length > 0 ? s.link_length / s.text_length : 0.0;
   const double heading_density = s.text_length > 0 ? double(s.heading_length) / s.text_length : 0.0;
-  const bool figure = InsideFigure(node);
   return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
          (!is_list && heading_density < 0.9 && s.text_length < 25 && (img == 0 || img > 2) && !figure) ||
-         (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
-         (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
+         (!is_list && weight < 25 && density > 0.2 && !IsLinkedSentence(node, s)) ||
+         (weight >= 25 && density > 0.5) || (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
 }
 
 void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
@@ -111,6 +127,28 @@ void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
   parent->embeds += s.embeds + (tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_EMBED ||
                                 tag == GUMBO_TAG_OBJECT || tag == GUMBO_TAG_VIDEO);
 }
+
+// The visible text of a box, gathered bottom-up while the cleaner walks the tree, only as far
+// as a list label needs it (IsListLabel refuses text over 120 bytes). Calling VisibleText on
+// every box instead reads each subtree once per ancestor: minutes on a few megabytes of deeply
+// nested boxes. `raw` is kept short by cleaning it as it grows: "!" sentinels keep a leading
+// or trailing space, so cleaning the text later gives what cleaning the whole raw text gives.
+struct LabelText {
+  static constexpr std::size_t kKeep = 120 + 16;  // + slack for NFC composing across a join
+  std::string raw;
+  bool too_long = false;
+
+  void Append(std::string_view piece) {
+    if (too_long) return;
+    raw.append(piece);
+    if (raw.size() <= 4 * kKeep) return;
+    const std::string cleaned = CleanInlineText("!" + raw + "!");
+    too_long = cleaned.size() > kKeep + 2;
+    raw = too_long ? std::string() : cleaned.substr(1, cleaned.size() - 2);
+  }
+  // IsListLabel(CleanInlineText(VisibleText(box))).
+  bool IsLabel() const { return !too_long && IsListLabel(CleanInlineText(raw)); }
+};
 
 }  // namespace
 
@@ -154,19 +192,32 @@ bool IsHoverCard(const GumboNode* node, const std::string& hints) {
   return !inner_card;
 }
 
-bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
+namespace {
+
+// IsInContentFurniture, with InsideFigure(node) known.
+bool IsFurniture(const GumboNode* node, const PageAnalysis& page, bool figure) {
   if (IsTemplateLandmark(node)) return true;
   const NodeStats& s = page.Stats(node);
   const GumboTag tag = html::Tag(node);
   if (tag == GUMBO_TAG_FORM && s.paragraphs < 3) return true;
   if (tag == GUMBO_TAG_FIGURE && IsPlayerFigure(node)) return true;
   // A photo's source: <cite> or <small> in a figure.
-  if ((tag == GUMBO_TAG_CITE || tag == GUMBO_TAG_SMALL) && InsideFigure(node)) return true;
+  if ((tag == GUMBO_TAG_CITE || tag == GUMBO_TAG_SMALL) && figure) return true;
   const std::string hints = html::ClassAndId(node);
+  // An icon font's ligature: <i class="material-icons">chevron_left</i> shows an arrow.
+  if (hints.find("material-icons") != std::string::npos || hints.find("material-symbols") != std::string::npos) {
+    return true;
+  }
   if (hints.size() > 1 && HasAsideHint(hints) && s.text_length < kMaxAsideLength) return true;
   if (hints.size() > 1 && IsHoverCard(node, hints)) return true;
   return hints.size() > 1 && HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
          !(HasPositiveHint(hints) && s.text_length > 400);
+}
+
+}  // namespace
+
+bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page) {
+  return IsFurniture(node, page, InsideFigure(node));
 }
 
 ContentCleaner::ContentCleaner(const PageAnalysis& page, const std::vector<const GumboNode*>& keep)
@@ -180,6 +231,8 @@ void ContentCleaner::Judge(const GumboNode* root) {
   // Open elements with the figures of what survived inside them so far.
   std::vector<std::pair<const GumboNode*, NodeStats>> open;
   std::vector<double> link_weight;
+  std::vector<LabelText> label_text;  // all visible text of each open element, removed or not
+  std::vector<char> in_figure;        // InsideFigure of each open element
   html::Walk(
       root,
       [&](const GumboNode* n) {
@@ -190,11 +243,15 @@ void ContentCleaner::Judge(const GumboNode* root) {
           s.text_length += f.length;
           s.commas += f.commas;
           s.link_length += f.length * link_weight.back();
+          label_text.back().Append(n->v.text.text);
           return false;
         }
         if (!html::IsElement(n) || html::IsInvisible(n)) return false;
-        if (kept_.count(n) == 0 && IsInContentFurniture(n, page_)) {
+        const bool figure = html::Tag(n) == GUMBO_TAG_FIGURE ||
+                            (in_figure.empty() ? InsideFigure(n->parent) : in_figure.back() != 0);
+        if (kept_.count(n) == 0 && IsFurniture(n, page_, figure)) {
           removed_.insert(n);
+          if (!label_text.empty() && !label_text.back().too_long) label_text.back().Append(html::VisibleText(n));
           return false;
         }
         double weight = link_weight.empty() ? 0.0 : link_weight.back();
@@ -203,16 +260,30 @@ void ContentCleaner::Judge(const GumboNode* root) {
         }
         open.emplace_back(n, NodeStats());
         link_weight.push_back(weight);
+        label_text.emplace_back();
+        in_figure.push_back(figure ? 1 : 0);
         return true;
       },
       [&](const GumboNode* n) {
         if (open.empty() || open.back().first != n) return;
         const NodeStats s = open.back().second;
+        const LabelText text = std::move(label_text.back());
+        const bool figure = in_figure.back() != 0;
         open.pop_back();
         link_weight.pop_back();
+        label_text.pop_back();
+        in_figure.pop_back();
+        if (!label_text.empty()) {  // as VisibleText(parent) reads it, whatever happens to n
+          const GumboTag tag = html::Tag(n);
+          const bool block = html::IsBlockTag(tag);
+          if (block || tag == GUMBO_TAG_BR) label_text.back().Append(" ");
+          label_text.back().Append(text.raw);
+          if (text.too_long) label_text.back().too_long = true;
+          if (block) label_text.back().Append(" ");
+        }
         // A list's label stays for the block filter, which drops it with the list of links.
-        const bool label = s.text_length < 120 && IsListLabel(CleanInlineText(html::VisibleText(n)));
-        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && !label && LooksThin(n, s, page_)) {
+        const bool label = s.text_length < 120 && text.IsLabel();
+        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && !label && LooksThin(n, s, page_, figure)) {
           removed_.insert(n);
           return;
         }

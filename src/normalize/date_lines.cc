@@ -48,7 +48,10 @@ bool IsForeignDateWord(std::string_view w) {
                    "ore",      "il",        "января",   "февраля",  "марта",    "апреля",    "мая",
                    "июня",     "июля",      "августа",  "сентября", "октября",  "ноября",    "декабря",
                    "в",        "г",         "года",     "minutos",  "horas",    "minuten",   "stunden",
-                   "minuti",   "heures",    "минут",    "часов",    "часа",     "минуты"}) ||
+                   "minuti",   "heures",    "минут",    "часов",    "часа",     "минуты",
+                   // Reading times: "Tempo de leitura: 1 minuto", "Lesezeit: 3 Min.".
+                   "minuto",   "tempo",     "leitura",  "tiempo",   "lectura",  "temps",     "lecture",
+                   "lesezeit", "lettura",   "di",       "время",    "чтения",   "минута"}) ||
          IsForeignDateAnchor(w);
 }
 
@@ -112,11 +115,12 @@ bool IsDateTimeLine(std::string_view text) {
     }
   }
   bool anchored = false;
-  for (std::size_t i = start; i < words.size(); ++i) {
-    if (!IsNumberish(words[i]) && !IsDateWord(words[i])) return false;
+  bool all_date = true;
+  for (std::size_t i = start; i < words.size() && all_date; ++i) {
+    all_date = IsNumberish(words[i]) || IsDateWord(words[i]);
     anchored = anchored || IsDateAnchor(words[i]);
   }
-  if (anchored && (start == 0 || words.size() - start >= 3)) return true;
+  if (all_date && anchored && (start == 0 || words.size() - start >= 3)) return true;
   // "Posted on Maret 30, 2015 by Admin": a posting label, a number, a name.
   return (words[0] == "posted" || words[0] == "published" || words[0] == "updated") && words.size() <= 12 &&
          !EndsSentence(text) &&

@@ -46,6 +46,14 @@ bool HasAdHint(std::string_view text) {
                          "skyscraper", "sponsored", "sponsor"});
 }
 
+// Dialogs and their boxes: "makehomepagedialog", "dialog-box" (not "dialogue": an interview).
+bool HasDialogHint(std::string_view text) {
+  for (std::size_t at = text.find("dialog"); at != std::string_view::npos; at = text.find("dialog", at + 1)) {
+    if (at + 6 >= text.size() || text[at + 6] != 'u') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Media players (a "player" alone may be a sports table row).
@@ -61,7 +69,7 @@ bool HasPositiveHint(std::string_view text) {
 }
 
 bool HasNegativeHint(std::string_view text) {
-  return HasAdHint(text) || HasPlayerHint(text) ||
+  return HasAdHint(text) || HasPlayerHint(text) || HasDialogHint(text) ||
          ContainsAny(text, {"comment",  "footer",       "sidebar",      "related",  "share",     "sharing",
                             "social",   "promo",        "newsletter",   "banner",   "cookie",    "consent",
                             "gdpr",     "menu",         "widget",       "trending", "subscribe", "outbrain",
@@ -76,7 +84,7 @@ bool HasNegativeHint(std::string_view text) {
 }
 
 bool HasFurnitureHint(std::string_view text) {
-  return HasAdHint(text) || HasPlayerHint(text) ||
+  return HasAdHint(text) || HasPlayerHint(text) || HasDialogHint(text) ||
          ContainsAny(text, {"comment",   "related",   "share",   "sharing",   "newsletter", "promo",
                             "cookie",    "consent",   "gdpr",    "trending",  "subscribe",  "outbrain",
                             "taboola",   "recommend", "popup",   "modal",     "breadcrumb", "pagination",

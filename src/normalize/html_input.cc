@@ -88,13 +88,33 @@ std::size_t TextSize(const std::vector<Candidate>& blocks) {
 
 // Filters what the builder produced: furniture lines, link-only blocks, the headline and
 // byline themselves.
+// A subheading that links somewhere and opens a section of the story's own text: the title of
+// an item in a list of products or places ("<h3><a>Logitech MX Master 3 Mouse</a></h3>" then
+// a paragraph about it). A linked line among other links is a list of other stories.
+bool IsLinkedSectionTitle(const std::vector<Candidate>& blocks, std::size_t i) {
+  constexpr std::size_t kMinSectionWords = 25;
+  if (blocks[i].block.kind != BlockKind::kSubheading || i + 1 >= blocks.size()) return false;
+  if (i > 0 && blocks[i - 1].link_share >= 0.5f) return false;  // one of a run of links
+  const Candidate& next = blocks[i + 1];
+  return next.block.kind == BlockKind::kParagraph && !next.all_link && next.link_share < 0.5f &&
+         CountWords(next.block.text) >= kMinSectionWords;
+}
+
 void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
   DropFurniture(blocks);
   DropAuthorNotes(meta.byline, blocks);
-  std::erase_if(*blocks, [&](const Candidate& c) {
-    return (c.all_link && CountWords(c.block.text) >= 5) ||
-           (c.mostly_time && CountWords(c.block.text) <= 25) || IsTitleOrByline(c.block.text, meta);
-  });
+  DropReleaseBoilerplate(blocks);
+  std::vector<Candidate> kept;
+  kept.reserve(blocks->size());
+  for (std::size_t i = 0; i < blocks->size(); ++i) {
+    const Candidate& c = (*blocks)[i];
+    const bool link_line = c.all_link && CountWords(c.block.text) >= 5 && !IsLinkedSectionTitle(*blocks, i);
+    if (link_line || (c.mostly_time && CountWords(c.block.text) <= 25) || IsTitleOrByline(c.block.text, meta)) {
+      continue;
+    }
+    kept.push_back(std::move((*blocks)[i]));
+  }
+  *blocks = std::move(kept);
 }
 
 // The body: the standfirst between the headline and the content (when they share a
@@ -121,6 +141,7 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
       lead_builder.Add(common, headline, nodes.front());
       std::vector<Candidate> lead = lead_builder.Take();
       Clean(meta, &lead);
+      for (Candidate& c : lead) c.lead = true;
       if (lead.size() <= kMaxLeadBlocks && TextSize(lead) <= kMaxLeadChars) body = std::move(lead);
     }
   }
@@ -140,6 +161,7 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
     if (!unique.empty() && unique.back().block.text == c.block.text) continue;
     unique.push_back(std::move(c));
   }
+  DropRepeats(&unique);
   return unique;
 }
 

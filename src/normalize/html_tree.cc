@@ -15,12 +15,25 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 std::size_t EstimateNestingDepth(std::string_view html) { return PrepareHtml(html).nesting_depth; }
 
 namespace {
+
+// The exclusion mark is a bit above every GumboParseFlags value. It lies outside the enum's
+// range of values (0..2047), so neither a cast to the enum nor a load as the enum may ever
+// see it: the flags are read and written as the bytes of an unsigned integer.
 constexpr unsigned kExcludedFlag = 1u << 24;
+static_assert(sizeof(GumboParseFlags) == sizeof(unsigned));
+
+unsigned ParseFlagBits(const GumboNode* node) {
+  unsigned bits = 0;
+  std::memcpy(&bits, &node->parse_flags, sizeof bits);
+  return bits;
+}
+
 }  // namespace
 
 void MarkExcluded(GumboNode* element) {
   if (!IsElement(element)) return;
-  element->parse_flags = static_cast<GumboParseFlags>(static_cast<unsigned>(element->parse_flags) | kExcludedFlag);
+  const unsigned bits = ParseFlagBits(element) | kExcludedFlag;
+  std::memcpy(&element->parse_flags, &bits, sizeof bits);
 }
 
 Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes) {
@@ -209,7 +222,7 @@ bool IsInvisible(const GumboNode* node) {
       break;
   }
   if (node->type == GUMBO_NODE_TEMPLATE) return true;
-  if ((static_cast<unsigned>(node->parse_flags) & kExcludedFlag) != 0) return true;
+  if ((ParseFlagBits(node) & kExcludedFlag) != 0) return true;
   if (Attr(node, "hidden") != nullptr) return true;
   if (AttrView(node, "aria-hidden") == "true") return true;
   const std::string_view classes = AttrView(node, "class");

@@ -1,6 +1,8 @@
 // Lines the template adds around a story's own text: copyright notices, contact lines for
 // the reporter, player messages, labels of related-story lists, author bios.
 #include <algorithm>
+#include <initializer_list>
+#include <string>
 
 #include "normalize/template_filter.h"
 #include "normalize/text_words.h"
@@ -161,6 +163,98 @@ bool IsShortcode(std::string_view text) {
   if (i == 1) return false;
   const std::string close = "[/" + std::string(text.substr(1, i - 1)) + "]";
   return text.ends_with(close);
+}
+
+bool IsCommentPolicy(std::string_view text) {
+  if (text.size() > 400) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.size() < 4 || words.size() > 40) return false;
+  const auto has = [&](std::initializer_list<std::string_view> stems) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+      return std::any_of(stems.begin(), stems.end(), [&](std::string_view stem) { return w.starts_with(stem); });
+    });
+  };
+  // Comments, moderated or approved, in words addressed to the reader.
+  return has({"comment", "coment", "kommentar"}) &&
+         has({"moderat", "moderad", "modér", "approv", "aprovad", "aprobad", "freigeschaltet", "spam"}) &&
+         has({"we", "our", "you", "your", "please", "note", "atenção", "atención", "attention", "usuário", "usuario",
+              "user", "readers", "nous", "vous", "wir", "ihr"});
+}
+
+bool IsPostMetaLine(std::string_view text) {
+  if (text.size() > 300 || EndsSentence(text)) return false;
+  // Split at the separators such lines use: " - ", " | ", " · ", " • ".
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t cut = std::string_view::npos;
+    std::size_t width = 0;
+    for (const std::string_view separator : {" - ", " | ", " \u00B7 ", " \u2022 ", " \u2013 "}) {
+      const std::size_t at = text.find(separator, start);
+      if (at < cut) cut = at, width = separator.size();
+    }
+    const std::size_t end = cut == std::string_view::npos ? text.size() : cut;
+    parts.push_back(text.substr(start, end - start));
+    if (cut == std::string_view::npos) break;
+    start = cut + width;
+  }
+  if (parts.size() < 2) return false;
+  std::size_t labelled = 0;
+  for (const std::string_view part : parts) {
+    const std::string p = Phrase(part);
+    bool label = false;
+    for (const std::string_view l :
+         {"posted by", "posted in", "posted under", "published by", "published in", "written by", "filed under",
+          "publicado por", "publicado em", "publicado en", "escrito por", "publié par", "publié dans",
+          "veröffentlicht von", "pubblicato da", "category", "categories", "categoria", "categorias", "categoría",
+          "categorías", "catégorie", "catégories", "kategorie", "kategorien", "tags", "tag", "etiquetas",
+          "schlagwörter", "section", "seção", "sección", "rubrique", "rubrik"}) {
+      // A label opens the part and a colon or the label's own "by"/"in" ends it.
+      if (StartsWith(p, std::string(l) + " ") &&
+          (part.find(':') != std::string_view::npos || l.ends_with(" by") || l.ends_with(" in") ||
+           l.ends_with(" por") || l.ends_with(" par") || l.ends_with(" da") || l.ends_with(" von"))) {
+        label = true;
+        break;
+      }
+    }
+    if (label) {
+      ++labelled;
+    } else if (!IsDateTimeLine(part)) {
+      return false;
+    }
+  }
+  return labelled > 0;
+}
+
+bool IsCreditLabel(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty() || text.size() > 40 || (text.back() != ':' && !text.ends_with("\uFF1A"))) return false;
+  return OneOf(Phrase(text), {"photo", "photos", "photo credit", "photos credit", "credit", "credits", "image",
+                              "images", "image credit", "picture", "pictures", "foto", "fotos", "fotografia",
+                              "crédito", "créditos", "crédit", "crédits", "bild", "bilder", "imagen", "immagine",
+                              "фото", "фотография", "источник фото", "снимок"});
+}
+
+bool IsOrganisationProfile(std::string_view text) {
+  constexpr std::size_t kMinWords = 12;
+  constexpr std::size_t kMaxNameWords = 5;
+  if (text.size() > 4000 || !StartsWithUppercaseOrDigit(text)) return false;
+  const std::vector<std::string> words = LowerWords(text);
+  if (words.size() < kMinWords) return false;
+  // The name, then "is a/an/the": "Ascom is a", "Example Holdings Inc. is the".
+  bool described = false;
+  for (std::size_t i = 1; i <= kMaxNameWords && i + 1 < words.size() && !described; ++i) {
+    described = words[i] == "is" && OneOf(words[i + 1], {"a", "an", "the", "one", "headquartered", "based"});
+  }
+  if (!described) return false;
+  const std::string p = " " + Phrase(text) + " ";
+  for (const std::string_view fact :
+       {" headquartered ", " headquarters ", " employs ", " employees worldwide ", " people worldwide ",
+        " subsidiaries ", " listed on ", " stock exchange ", " nasdaq ", " nyse ", " founded in ", " offices in ",
+        " for more information visit ", " www "}) {
+    if (Contains(p, fact)) return true;
+  }
+  return false;
 }
 
 bool IsAuthorBio(std::string_view text, std::string_view byline) {

@@ -97,5 +97,103 @@ TEST(DateLines, OtherLanguages) {
   EXPECT_FALSE(IsDateTimeLine("El presidente habl\u00F3 el 12 de mayo de 2019 en Madrid."));
 }
 
+TEST(DateLines, PostingLabelsAndReadingTimes) {
+  // A posting label, a date in a language the word lists lack, a name.
+  EXPECT_TRUE(IsDateTimeLine("Posted on Maret 30, 2015 by Admin"));
+  EXPECT_TRUE(IsDateTimeLine("Tempo de leitura: 1 minuto"));
+  EXPECT_TRUE(IsDateTimeLine("Tiempo de lectura: 3 minutos"));
+  EXPECT_TRUE(IsDateTimeLine("Temps de lecture : 2 min"));
+  EXPECT_FALSE(IsDateTimeLine("Posted on the door of the town hall, the notice listed 30 names."));
+  EXPECT_FALSE(IsDateTimeLine("O tempo de espera chegou a 3 horas no hospital."));
+}
+
+TEST(NoticeLines, PromosSpeakToTheReader) {
+  EXPECT_TRUE(IsPromoLine("Sign up for the free daily newsletter."));
+  EXPECT_TRUE(IsPromoLine("Want the news in your inbox? Subscribe to our morning briefing."));
+  // A story about subscribers is not a promo.
+  EXPECT_FALSE(IsPromoLine("Disney's tech teams isolated the problem, Mayer said, and patched the software as "
+                           "the company continued to sign up additional subscribers throughout the week."));
+}
+
+TEST(NoticeLines, TeaserLabelsButNotReferences) {
+  EXPECT_TRUE(IsTeaserLine("More: Storm batters coast"));
+  EXPECT_FALSE(IsTeaserLine("More information: G. Petit et al. Hibernation and Torpor, Handbook of Life Support "
+                            "Systems (2018). DOI: 10.1007/978-3-319-09575-2_199-1"));
+  EXPECT_TRUE(IsTeaserLine("Popular on Example News"));
+  EXPECT_FALSE(IsTeaserLine("Popular online games"));
+  EXPECT_TRUE(IsTeaserLine("Leggi anche"));
+  EXPECT_TRUE(IsTeaserLine("Lesen Sie auch"));
+}
+
+TEST(NoticeLines, CommentPoliciesAndPostMetadata) {
+  EXPECT_TRUE(IsCommentPolicy("Note: we are temporarily moderating all comments submitted to deal with a surge "
+                              "in spam."));
+  EXPECT_TRUE(IsCommentPolicy("ATEN\u00C7\u00C3O: Coment\u00E1rios com textos inintelig\u00EDveis ou que faltem com "
+                              "respeito ao usu\u00E1rio n\u00E3o ser\u00E3o aprovados pelo moderador."));
+  EXPECT_FALSE(IsCommentPolicy("Facebook said comments on the page would be moderated by an outside firm."));
+  EXPECT_TRUE(IsPostMetaLine("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Sa\u00FAde - Tags: sad "
+                             "arrombamento"));
+  EXPECT_TRUE(IsPostMetaLine("November 3, 2019 | Posted by Jane Doe | Category: Health"));
+  EXPECT_FALSE(IsPostMetaLine("Tags: a b c"));
+  EXPECT_FALSE(IsPostMetaLine("Category of the year - best new band"));
+}
+
+TEST(NoticeLines, CreditLabelsTakeTheirValueAlong) {
+  EXPECT_TRUE(IsCreditLabel("\u0424\u043E\u0442\u043E:"));  // "Фото:"
+  EXPECT_TRUE(IsCreditLabel("Photo:"));
+  EXPECT_FALSE(IsCreditLabel("Photo"));
+  EXPECT_TRUE(IsCreditLine("Via SyndiGate.info"));
+  EXPECT_FALSE(IsCreditLine("Via the old road, the trip takes three hours."));
+  EXPECT_EQ(Filter({Para("The chef opened her first restaurant in 2015."), Para("Photo:"),
+                    Para("personal archive of Anna Doe"), Para("She now runs three.")}),
+            (std::vector<std::string>{"The chef opened her first restaurant in 2015.", "She now runs three."}));
+  // A sentence after the label is the story's own.
+  EXPECT_EQ(Filter({Para("Credit:"), Para("The council paid for the repairs, the mayor said.")}),
+            (std::vector<std::string>{"The council paid for the repairs, the mayor said."}));
+}
+
+TEST(NoticeLines, TeaserLabelsTakeTheirLinksAlong) {
+  Candidate link = Para("Storm damage bill passes ten million");
+  link.all_link = true;
+  link.link_share = 1.f;
+  EXPECT_EQ(Filter({Para("The story ends here."), Para("Read more"), link, Para("Repairs continue.")}),
+            (std::vector<std::string>{"The story ends here.", "Repairs continue."}));
+}
+
+TEST(NoticeLines, RepeatsOfStandfirstsAndCaptionsGo) {
+  Candidate standfirst = Para("The council says the bridge will reopen three days early.");
+  standfirst.lead = true;
+  Candidate caption = Para("The bridge at dawn on Tuesday, before the first cars crossed it.");
+  caption.caption = true;
+  const Candidate refrain = Para("We shall overcome, we shall overcome some day, they sang.");
+  std::vector<Candidate> blocks = {standfirst, caption,
+                                   Para("The council says the bridge will reopen three days early."),
+                                   refrain,    caption, refrain};
+  DropRepeats(&blocks);
+  std::vector<std::string> kept;
+  for (const Candidate& c : blocks) kept.push_back(c.block.text);
+  EXPECT_EQ(kept, (std::vector<std::string>{standfirst.block.text, caption.block.text, refrain.block.text,
+                                            refrain.block.text}));
+}
+
+TEST(NoticeLines, PressReleaseBoilerplateAfterARule) {
+  EXPECT_TRUE(IsOrganisationProfile("Example Holdings is a global provider of widgets. Example Holdings is "
+                                    "headquartered in Baar and employs around 1,300 people worldwide."));
+  EXPECT_FALSE(IsOrganisationProfile("The company is a shadow of its former self, analysts said."));
+  Candidate profile = Para("Example Holdings is a global provider of widgets for hospitals and clinics.");
+  profile.after_rule = true;
+  std::vector<Candidate> blocks = {Para("Example Holdings signed the deal on Monday."), profile,
+                                   Para("Example Holdings is headquartered in Baar, Switzerland, and its shares "
+                                        "are listed on the SIX Swiss Exchange.")};
+  DropReleaseBoilerplate(&blocks);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].block.text, "Example Holdings signed the deal on Monday.");
+  // The same words ending a story, not set apart, stay: a reporter's background.
+  std::vector<Candidate> story = {Para("Example Holdings signed the deal on Monday."),
+                                  Para("Example Holdings is a global provider of widgets, headquartered in Baar.")};
+  DropReleaseBoilerplate(&story);
+  EXPECT_EQ(story.size(), 2u);
+}
+
 }  // namespace
 }  // namespace redline::normalize

@@ -173,15 +173,40 @@ bool IsTeaserLine(std::string_view text) {
                 "more stories like this",
                 "tell us what you think",
                 "this slideshow requires javascript",
-                "please enable javascript"})) {
+                "please enable javascript",
+                // "Read also" in other languages.
+                "leggi anche",
+                "lees ook",
+                "lire aussi",
+                "à lire aussi",
+                "a lire aussi",
+                "lesen sie auch",
+                "mehr zum thema",
+                "leia também",
+                "leia mais",
+                "veja também",
+                "lea también",
+                "lee también",
+                "ver también",
+                "читайте также",
+                "смотрите также"})) {
     return true;
   }
   // "READ MORE: Other headline", "Related: ...", "Watch | ..." introduce a link elsewhere.
+  // "Popular on Example", "Trending on Example": the label of a box of other stories.
+  for (const std::string_view label : {"popular on", "trending on", "most popular on", "most read on", "also on"}) {
+    if (StartsWith(p, std::string(label) + " ") && CountWords(text) <= 5 && !EndsSentence(text)) return true;
+  }
   for (const std::string_view prefix :
        {"read more", "read next",  "read also",   "also read",  "related",     "see also",   "see more",
         "watch",     "more",       "recommended", "listen",     "read",        "don t miss", "must read",
         "trending",  "popular on", "latest",      "click here", "filed under", "tags"}) {
     if (!StartsWith(p, prefix)) continue;
+    // "More information: J. Doe et al., Nature (2019)" introduces the story's own reference.
+    if (prefix == "more" && (StartsWith(p, "more information") || StartsWith(p, "more info") ||
+                             StartsWith(p, "more details") || StartsWith(p, "more detail"))) {
+      continue;
+    }
     // "DON'T MISS Headline one [INSIGHT] Headline two [VIDEO]": a label then links.
     if ((prefix == "don t miss" || prefix == "must read") && !EndsSentence(text)) return true;
     std::size_t pos = 0;
@@ -225,6 +250,9 @@ bool IsCallToAction(std::string_view text) {
                    "next",
                    "previous",
                    "back to top",
+                   "home",
+                   "homepage",
+                   "back to home",
                    "skip to content",
                    "skip to main content",
                    "follow us",
@@ -270,13 +298,18 @@ bool IsPromoLine(std::string_view text) {
   if (words.size() > 30) words.erase(words.begin(), words.end() - 12);
   bool newsletter = false;
   bool action = false;
+  // A promo speaks to the reader ("Sign up ...", "... in your inbox"); a story reports
+  // ("the company continued to sign up subscribers").
+  bool address = OneOf(words.front(), {"sign", "subscribe", "register", "join", "get", "receive", "never", "don",
+                                       "want", "like", "love", "enjoy", "stay", "keep"});
   for (const std::string& w : words) {
     newsletter = newsletter || OneOf(w, {"newsletter", "newsletters", "inbox", "subscription", "subscribe",
                                          "subscriber", "subscribers"});
     action = action || OneOf(w, {"sign", "subscribe", "register", "registering", "join", "delivered", "get",
                                  "receive", "unsubscribe"});
+    address = address || OneOf(w, {"you", "your", "our", "us", "we", "free", "here", "now", "today", "inbox"});
   }
-  return newsletter && action;
+  return newsletter && action && address;
 }
 
 // "Jane Doe/Getty Images", "Jason Doe | Bloomberg | Getty Images": capitalised names split by
@@ -303,6 +336,8 @@ bool IsAgencyCredit(std::string_view text) {
 bool IsCreditLine(std::string_view text) {
   if (IsAgencyCredit(text)) return true;
   if (CountWords(text) > 10) return false;
+  // "Via SyndiGate.info", "via Reuters": where a syndicated story came from.
+  if (StartsWith(Phrase(text), "via ") && CountWords(text) <= 4 && !EndsSentence(text)) return true;
   while (!text.empty() && (text.front() == '(' || text.front() == '[')) text.remove_prefix(1);
   const std::string p = Phrase(text.substr(0, 40));
   for (const std::string_view label :
@@ -336,7 +371,7 @@ bool IsFurnitureLine(std::string_view text) {
          IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) || IsCommentLine(text) ||
          IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text) || IsCopyrightLine(text) ||
          IsContactLine(text) || IsPlayerMessage(text) || IsBracketTeaser(text) || IsOfferLine(text) ||
-         IsSeparatorLine(text) || IsShortcode(text);
+         IsSeparatorLine(text) || IsShortcode(text) || IsCommentPolicy(text) || IsPostMetaLine(text);
 }
 
 bool IsPhotoCaption(std::string_view text) {

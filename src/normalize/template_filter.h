@@ -21,6 +21,9 @@ struct Candidate {
   bool all_link = false;     // HTML: (nearly) all its text sits inside links to other pages
   bool mostly_time = false;  // HTML: half its text or more sits inside <time> elements
   float link_share = 0;      // HTML: the share of its letters inside links to other pages
+  bool caption = false;      // HTML: inside a <figcaption> or an element whose class names a caption
+  bool lead = false;         // HTML: between the headline and the content (a standfirst)
+  bool after_rule = false;   // HTML: the first block after an <hr>
 };
 
 // "Advertisement", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement"...
@@ -60,8 +63,18 @@ bool IsSeparatorLine(std::string_view text);
 // An unexpanded CMS shortcode: "[button link=...]Label[/button]".
 bool IsShortcode(std::string_view text);
 
+// A notice on how comments are moderated, addressed to readers: "Note: we are moderating all
+// comments ...", "ATENÇÃO: Comentários ... não serão aprovados pelo moderador."
+bool IsCommentPolicy(std::string_view text);
+// A post's metadata line: labelled parts and dates between separators, such as
+// "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: x y".
+bool IsPostMetaLine(std::string_view text);
+
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);
+
+// A photo credit's label alone, its value in the next block: "Photo:", "Фото:", "Credit:".
+bool IsCreditLabel(std::string_view text);
 
 // A photo caption ending with its credit: "... Photo: AP", "... (Photograph: Reuters)".
 bool IsPhotoCaption(std::string_view text);
@@ -80,8 +93,24 @@ bool IsAuthorBio(std::string_view text, std::string_view byline);
 // few blocks before them.
 void DropFurniture(std::vector<Candidate>* blocks);
 
+// Removes repeats of eight words or more, compared by their words alone (quotes and
+// punctuation aside), wherever they stand: a block repeating a standfirst (a `lead` block), a
+// caption repeating an earlier caption (one caption under every photo of a gallery). Other
+// text may repeat on purpose (a refrain, the same question to each interviewee) and stays.
+void DropRepeats(std::vector<Candidate>* blocks);
+
 // Addresses alone: "jane.doe@example.com", "- @janedoe", "twitter.com/janedoe".
 bool IsAddressLine(std::string_view text);
+
+// What an organisation is, in the words of its press releases: opens with its name and "is
+// a/an/the", and says where it is headquartered, whom it employs, where its shares are listed:
+// "Ascom is a global solutions provider ... Ascom is headquartered in Baar ...".
+bool IsOrganisationProfile(std::string_view text);
+
+// Removes a press release's boilerplate from the last few blocks: an organisation's profile
+// (IsOrganisationProfile, over the blocks from there to the end) set apart by a horizontal rule
+// or an "About <name>" label, and everything after it.
+void DropReleaseBoilerplate(std::vector<Candidate>* blocks);
 
 // Removes the notes on the author among the last few blocks: bios (IsAuthorBio) and
 // addresses alone (IsAddressLine). Elsewhere an address alone may be part of the story.
