@@ -36,10 +36,17 @@ class SiteRules {
   std::shared_ptr<const Impl> impl_;
 };
 
+// The largest max_nesting_depth honoured: gumbo frees a tree recursively, one stack frame
+// per level, so deeper trees are never built.
+inline constexpr std::size_t kMaxNestingDepthCeiling = 20000;
+
 struct NormalizeOptions {
   InputFormat from = InputFormat::kAuto;
   // Larger inputs are refused before any work is done.
   std::size_t max_input_bytes = std::size_t{64} << 20;
+  // HTML whose elements nest deeper is refused (gumbo's tree building is quadratic in the
+  // depth); values above kMaxNestingDepthCeiling count as that ceiling.
+  std::size_t max_nesting_depth = 4000;
   // The charset the transport declared (the HTTP Content-Type's charset, or --charset), any
   // WHATWG label such as "iso-8859-1" or "Shift_JIS"; empty when unknown.
   std::string charset;

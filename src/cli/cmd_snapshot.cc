@@ -24,6 +24,7 @@ struct InputOptions {
   std::string url;
   std::string rules_path;  // empty: the archive's rules (snapshot) or none (normalize)
   std::size_t max_bytes = NormalizeOptions().max_input_bytes;
+  std::size_t max_depth = NormalizeOptions().max_nesting_depth;
 };
 
 void AddInputOptions(CLI::App* app, InputOptions* o) {
@@ -35,6 +36,9 @@ void AddInputOptions(CLI::App* app, InputOptions* o) {
   app->add_option("--max-bytes", o->max_bytes, "refuse inputs larger than this (default 64 MiB)")
       ->option_text("N")
       ->check(CLI::PositiveNumber);
+  app->add_option("--max-depth", o->max_depth, "refuse HTML nested deeper than this (default 4000, at most 20000)")
+      ->option_text("N")
+      ->check(CLI::Range(std::size_t{1}, kMaxNestingDepthCeiling));
 }
 
 Result<SiteRules> ReadRulesFile(const std::string& path) {
@@ -51,6 +55,7 @@ Result<NormalizedInput> ReadAndNormalize(const InputOptions& o, const SiteRules&
   options.url = o.url;
   options.rules = rules;
   options.max_input_bytes = o.max_bytes;
+  options.max_nesting_depth = o.max_depth;
   REDLINE_ASSIGN_OR_RETURN(std::string raw, ReadInput(o.path, o.max_bytes));
   auto input = NormalizeInput(std::move(raw), options);
   if (!input.ok() && o.path != "-") return input.status().WithContext(o.path);

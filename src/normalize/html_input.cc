@@ -168,7 +168,7 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
 }  // namespace
 
 Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOptions& options) {
-  REDLINE_ASSIGN_OR_RETURN(html::ParsedHtml parsed, html::Parse(html_text, options.rules.impl().attributes));
+  REDLINE_ASSIGN_OR_RETURN(html::ParsedHtml parsed, html::Parse(html_text, options.rules.impl().attributes, options.max_nesting_depth));
   // Site rules first: excluded parts vanish for everything after, included ones are the content.
   PageRules rules;
   if (!options.rules.empty()) {

@@ -1,6 +1,7 @@
 #include "normalize/html_tree.h"
 
 #include "normalize/html_prepare.h"
+#include "redline/normalize.h"
 
 #include <algorithm>
 #include <cstring>
@@ -36,10 +37,12 @@ void MarkExcluded(GumboNode* element) {
   std::memcpy(&element->parse_flags, &bits, sizeof bits);
 }
 
-Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes) {
+Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes,
+                         std::size_t max_depth) {
+  max_depth = std::min(max_depth, kMaxNestingDepthCeiling);
   PreparedHtml prepared = PrepareHtml(html, extra_attributes);
-  if (prepared.nesting_depth > kMaxNestingDepth) {
-    return Status::BadInput("HTML is nested too deeply (over " + std::to_string(kMaxNestingDepth) +
+  if (prepared.nesting_depth > max_depth) {
+    return Status::BadInput("HTML is nested too deeply (over " + std::to_string(max_depth) +
                             " levels of elements)");
   }
   ParsedHtml parsed;

@@ -20,8 +20,9 @@ struct GumboOutputDeleter {
 };
 using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
-// Pages nested deeper than this are refused: gumbo's tree building is quadratic in the
-// depth of open elements and its own teardown recurses once per level.
+// Pages nested deeper than this are refused by default (NormalizeOptions::max_nesting_depth):
+// gumbo's tree building is quadratic in the depth of open elements and its own teardown
+// recurses once per level.
 inline constexpr std::size_t kMaxNestingDepth = 4000;
 
 // A rough count of how deep the open elements of `html` nest, read from the tags alone
@@ -38,8 +39,9 @@ struct ParsedHtml {
 
 // Parses `html` (valid UTF-8) without the text of scripts and styles (html_prepare.h);
 // `extra_attributes` are kept besides those extraction reads. BadInput when the page nests
-// deeper than kMaxNestingDepth.
-Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes = {});
+// deeper than `max_depth` (at most kMaxNestingDepthCeiling).
+Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes = {},
+                         std::size_t max_depth = kMaxNestingDepth);
 
 // Marks an element (and so its subtree) as left out by a site rule: from then on it is
 // invisible (IsInvisible). The mark is a parse-flag bit gumbo itself never sets.

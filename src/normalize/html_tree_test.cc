@@ -32,6 +32,20 @@ TEST(Parse, RefusesPagesNestedTooDeeply) {
   EXPECT_EQ(parsed.status().kind(), ErrorKind::kBadInput);
 }
 
+TEST(Parse, TheNestingLimitIsConfigurableUpToItsCeiling) {
+  std::string page = "<body>";
+  for (int i = 0; i < 100; ++i) page += "<div>";
+  page += "deep";
+  EXPECT_FALSE(Parse(page, {}, 50).ok());
+  ASSERT_OK(Parse(page, {}, 150));
+  std::string deeper = "<body>";
+  for (std::size_t i = 0; i <= kMaxNestingDepthCeiling; ++i) deeper += "<i>";
+  const Result<ParsedHtml> refused = Parse(deeper, {}, std::size_t{1} << 30);  // asks for more than the ceiling
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find(std::to_string(kMaxNestingDepthCeiling)), std::string::npos)
+      << refused.status().message();
+}
+
 TEST(Walk, VisitsDeepTreesWithoutRecursion) {
   std::string page = "<body>";
   for (int i = 0; i < 3000; ++i) page += "<div>";
