@@ -137,9 +137,38 @@ std::uint64_t HashLongBytes(std::string_view bytes) {
 
 Interner::Interner() : slots_(64, 0) {}
 
-std::uint32_t Interner::Find(std::string_view text, bool copy) {
+// Only places texts in the table (ids never depend on it): short texts as HashBytes,
+// longer ones 16 bytes per multiply.
+std::uint32_t Interner::SlotHash(std::string_view text) {
+  if (text.size() <= 8) return static_cast<std::uint32_t>(HashBytes(text) >> 32);
+  constexpr std::uint64_t kA = 0xA0761D6478BD642Full, kB = 0xE7037ED1A0B428DBull;
+  __extension__ typedef unsigned __int128 Wide;  // GCC and Clang on 64-bit targets
+  const auto mum = [](std::uint64_t x, std::uint64_t y) {
+    const Wide product = static_cast<Wide>(x) * y;
+    return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+  };
+  const char* p = text.data();
+  std::size_t n = text.size();
+  std::uint64_t h = kA ^ (n * kB);
+  while (n > 16) {
+    std::uint64_t x, y;
+    std::memcpy(&x, p, 8);
+    std::memcpy(&y, p + 8, 8);
+    h = mum(x ^ kA, y ^ h);
+    p += 16;
+    n -= 16;
+  }
+  // The last 16 bytes (overlapping what came before; the text has more than 8).
+  std::uint64_t x, y;
+  std::memcpy(&x, text.data() + text.size() - (n > 8 ? n : 8), 8);
+  std::memcpy(&y, text.data() + text.size() - 8, 8);
+  h = mum(x ^ kB, y ^ h);
+  h = mum(h ^ kA, h ^ kB);
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+std::uint32_t Interner::Find(std::string_view text, std::uint32_t bits, bool copy) {
   if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-  const auto bits = static_cast<std::uint32_t>(HashBytes(text) >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = bits & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
@@ -160,6 +189,23 @@ std::uint32_t Interner::Find(std::string_view text, bool copy) {
       const auto id = static_cast<std::uint32_t>((slot & 0xFFFFFFFF) - 1);
       if (Equal(entries_[id], text)) return id;
     }
+  }
+}
+
+void Interner::Reserve(std::size_t texts) {
+  entries_.reserve(texts);
+  std::size_t slots = slots_.size();
+  while (slots < (texts + 1) * 2) slots *= 2;
+  if (slots == slots_.size()) return;
+  // Grow() doubles; rehash once at the final size instead.
+  std::vector<std::uint64_t> old(slots, 0);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    std::size_t i = static_cast<std::uint32_t>(slot >> 32) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 
@@ -211,6 +257,10 @@ EditScript Aligner::AlignMiddle(std::span<const std::uint32_t> a, std::span<cons
   // Keep only items that also occur on the other side, remembering where they were.
   std::vector<std::uint32_t> kept_a, kept_b;
   std::vector<std::size_t> where_a, where_b;
+  kept_a.reserve(a.size());
+  where_a.reserve(a.size());
+  kept_b.reserve(b.size());
+  where_b.reserve(b.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (seen_in_b_[a[i]] != stamp_) continue;
     kept_a.push_back(a[i]);

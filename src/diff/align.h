@@ -32,15 +32,21 @@ class Interner {
  public:
   Interner();
   // The view must outlive the interner.
-  std::uint32_t Intern(std::string_view text) { return Find(text, false); }
+  std::uint32_t Intern(std::string_view text) { return Find(text, SlotHash(text), false); }
   // Copies `text` when it is new, so the caller's buffer may go.
-  std::uint32_t InternCopy(std::string_view text) { return Find(text, true); }
+  std::uint32_t InternCopy(std::string_view text) { return Find(text, SlotHash(text), true); }
+  // For runs of texts: SlotHash each, Prefetch a few ahead, then Intern(text, hash).
+  static std::uint32_t SlotHash(std::string_view text);
+  void Prefetch(std::uint32_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  std::uint32_t Intern(std::string_view text, std::uint32_t hash) { return Find(text, hash, false); }
   // A fresh id equal to nothing else.
   std::uint32_t Unique() {
     entries_.push_back({nullptr, {0, 0}, kNoLength});
     return static_cast<std::uint32_t>(entries_.size() - 1);
   }
   std::size_t size() const { return entries_.size(); }
+  // Room for about `texts` distinct texts without growing.
+  void Reserve(std::size_t texts);
 
  private:
   struct Entry {
@@ -60,7 +66,7 @@ class Interner {
   std::vector<Entry> entries_;
   std::deque<std::string> owned_;
 
-  std::uint32_t Find(std::string_view text, bool copy);
+  std::uint32_t Find(std::string_view text, std::uint32_t bits, bool copy);
   void Grow();
   static bool Equal(const Entry& entry, std::string_view text) {
     if (entry.length != text.size()) return false;

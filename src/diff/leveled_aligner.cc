@@ -34,6 +34,26 @@ std::uint32_t LeveledAligner::Id(Interner* interner, std::string_view text) {
   return interner->InternCopy(key_);
 }
 
+// Ids of text[pending_[k]], in order (as Id one by one would give them); without ignore
+// options the table slots are fetched a few texts ahead, since they miss the cache.
+void LeveledAligner::InternPending(Interner* interner, std::string_view text,
+                                   std::vector<std::uint32_t>* ids) {
+  const std::size_t n = pending_.size();
+  if (ignore_.any()) {
+    for (const Span& span : pending_) ids->push_back(Id(interner, text.substr(span.begin, span.size())));
+    return;
+  }
+  constexpr std::size_t kAhead = 8;
+  hashes_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    hashes_[k] = Interner::SlotHash(text.substr(pending_[k].begin, pending_[k].size()));
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + kAhead < n) interner->Prefetch(hashes_[k + kAhead]);
+    ids->push_back(interner->Intern(text.substr(pending_[k].begin, pending_[k].size()), hashes_[k]));
+  }
+}
+
 Alignment LeveledAligner::Run(bool whole_text) {
   out_.old_lines = SplitLines(old_);
   out_.new_lines = SplitLines(new_);
@@ -45,6 +65,18 @@ Alignment LeveledAligner::Run(bool whole_text) {
     AlignSentences({true, 0, out_.old_lines.size(), 0, out_.new_lines.size()}, /*align=*/false);
   } else {
     const std::vector<LinePiece> pieces = AlignLines();
+    std::size_t changed_bytes = 0;
+    for (const LinePiece& piece : pieces) {
+      if (!piece.changed) continue;
+      if (piece.old_end > piece.old_first) {
+        changed_bytes += out_.old_lines[piece.old_end - 1].end - out_.old_lines[piece.old_first].begin;
+      }
+      if (piece.new_end > piece.new_first) {
+        changed_bytes += out_.new_lines[piece.new_end - 1].end - out_.new_lines[piece.new_first].begin;
+      }
+    }
+    sentence_interner_.Reserve(changed_bytes / 64 + 16);
+    subs_.reserve(pieces.size() + changed_bytes / 64 + 16);
     for (const LinePiece& piece : pieces) {
       if (piece.changed) {
         AlignSentences(piece, /*align=*/true);
@@ -71,6 +103,8 @@ void LeveledAligner::AlignAllTokens() {
   std::size_t changed_bytes = 0;
   for (const Sub& sub : subs_) changed_bytes += sub.changed ? sub.old_span.size() + sub.new_span.size() : 0;
   TokenLevel first(old_, new_, options_, old_items_, new_items_);
+  // Room for all chunks up front (untouched room costs no memory): no copies as they grow.
+  first.chunks().reserve(subs_.size() + changed_bytes / 24);
   if (changed_bytes < kParallelBytes || subs_.size() < 2) {
     first.Run(subs_, 0, subs_.size());
     out_.chunks = std::move(first.chunks());
@@ -83,6 +117,7 @@ void LeveledAligner::AlignAllTokens() {
     seen += subs_[split].changed ? subs_[split].old_span.size() + subs_[split].new_span.size() : 0;
   }
   TokenLevel second(old_, new_, options_, old_items_, new_items_);
+  second.chunks().reserve(subs_.size() - split + changed_bytes / 48);
   std::thread worker([&] { second.Run(subs_, split, subs_.size()); });
   first.Run(subs_, 0, split);
   worker.join();
@@ -131,8 +166,17 @@ void LeveledAligner::RecordMovedSentences() {
 std::vector<LinePiece> LeveledAligner::AlignLines() {
   a_.clear();
   b_.clear();
-  for (const Line& line : out_.old_lines) a_.push_back(Id(&line_interner_, old_.substr(line.begin, line.end - line.begin)));
-  for (const Line& line : out_.new_lines) b_.push_back(Id(&line_interner_, new_.substr(line.begin, line.end - line.begin)));
+  a_.reserve(out_.old_lines.size());
+  b_.reserve(out_.new_lines.size());
+  line_interner_.Reserve(out_.old_lines.size() + out_.new_lines.size());
+  const auto ids = [&](std::string_view text, const std::vector<Line>& lines,
+                       std::vector<std::uint32_t>* out) {
+    pending_.clear();
+    for (const Line& line : lines) pending_.push_back({line.begin, line.end});
+    InternPending(&line_interner_, text, out);
+  };
+  ids(old_, out_.old_lines, &a_);
+  ids(new_, out_.new_lines, &b_);
   const EditScript script = outer_.Align(a_, b_);
   std::vector<LinePiece> pieces;
   const auto add = [&](bool changed, std::size_t i, std::size_t di, std::size_t j, std::size_t dj) {
@@ -185,27 +229,36 @@ std::vector<LinePiece> LeveledAligner::AlignLines() {
 
 void LeveledAligner::AddLineItems(std::string_view text, const std::vector<Line>& lines, std::size_t first,
                                   std::size_t end, std::vector<Item>* items, std::vector<ItemRange>* line_items) {
-  std::vector<Span> sentences;
+  // The items first, then their ids, in the same order.
+  const std::size_t first_item = items->size();
+  pending_.clear();
+  std::vector<Span>& sentences = sentences_;
   for (std::size_t i = first; i < end; ++i) {
     const Line& line = lines[i];
     const std::size_t begin = items->size();
     if (line.blank()) {
       if (line.content_end > line.begin) {
-        items->push_back(
-            {line.content(), Id(&sentence_interner_, text.substr(line.begin, line.content_end - line.begin))});
+        items->push_back({line.content(), 0});
+        pending_.push_back({line.begin, line.content_end});
       }
     } else {
       sentences.clear();
       AppendSentences(text, line.begin, line.content_end, &sentences);
       for (const Span& s : sentences) {
         const std::size_t text_end = TextEnd(text, s);
-        items->push_back(
-            {s, Id(&sentence_interner_, text.substr(s.begin, text_end - s.begin)), -1, true, false, text_end});
+        items->push_back({s, 0, -1, true, false, text_end});
+        pending_.push_back({s.begin, text_end});
       }
     }
-    if (line.end > line.content_end) items->push_back({{line.content_end, line.end}, Id(&sentence_interner_, "\n")});
+    if (line.end > line.content_end) {
+      items->push_back({{line.content_end, line.end}, 0});
+      pending_.push_back({line.content_end, line.content_end + 1});  // "\n"
+    }
     (*line_items)[i] = {begin, items->size()};
   }
+  ids_.clear();
+  InternPending(&sentence_interner_, text, &ids_);
+  for (std::size_t k = 0; k < ids_.size(); ++k) (*items)[first_item + k].id = ids_[k];
 }
 
 void LeveledAligner::AddEqualSub(Span old_span, Span new_span) {
@@ -338,6 +391,10 @@ void LeveledAligner::FindBlockMoves(const std::vector<LinePiece>& pieces) {
 void LeveledAligner::FindSentenceMoves() {
   std::vector<MoveCandidate> olds, news;
   std::vector<std::size_t> old_item, new_item;
+  olds.reserve(old_items_.size());
+  old_item.reserve(old_items_.size());
+  news.reserve(new_items_.size());
+  new_item.reserve(new_items_.size());
   for (std::size_t g = 0; g < subs_.size(); ++g) {
     const Sub& sub = subs_[g];
     if (!sub.changed) continue;

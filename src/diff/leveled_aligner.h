@@ -42,6 +42,11 @@ class LeveledAligner {
   std::vector<Item> old_items_, new_items_;
   std::vector<ItemRange> old_line_items_, new_line_items_;  // items of each line of a changed run
   std::vector<std::uint32_t> a_, b_;  // scratch
+  std::vector<Span> pending_, sentences_;  // scratch: texts to intern, sentences of a line
+  std::vector<std::uint32_t> hashes_, ids_;
+
+  // Appends the ids of text[pending_[k]] for each k, in order.
+  void InternPending(Interner* interner, std::string_view text, std::vector<std::uint32_t>* ids);
 
   std::uint32_t Id(Interner* interner, std::string_view text);
 

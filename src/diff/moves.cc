@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <array>
+#include <bit>
 #include <string>
 
 #include "diff/align.h"
@@ -60,6 +61,27 @@ struct Separators {
 };
 constexpr Separators kSeparators;
 
+// The first separator in text[pos, end), or `end`; eight bytes at a time (the lowest flagged
+// byte of a word is always a real match).
+std::size_t NextSeparator(std::string_view text, std::size_t pos, std::size_t end) {
+  static_assert(std::endian::native == std::endian::little, "the first byte of a word is its lowest");
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const auto has_byte = [](std::uint64_t word, unsigned char byte) {
+    const std::uint64_t x = word ^ (kOnes * byte);
+    return (x - kOnes) & ~x & kHigh;
+  };
+  while (pos + 8 <= end) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    const std::uint64_t found =
+        has_byte(word, ' ') | has_byte(word, '\t') | has_byte(word, '\n') | has_byte(word, '\r');
+    if (found != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(found) >> 3);
+    pos += 8;
+  }
+  while (pos < end && !kSeparators.table[static_cast<unsigned char>(text[pos])]) ++pos;
+  return pos;
+}
+
 std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
@@ -77,8 +99,7 @@ Sketch MakeSketch(std::string_view text, Span span, bool fold_case) {
   while (pos < span.end) {
     while (pos < span.end && !IsSketchWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
     if (pos == span.end) break;
-    std::size_t end = pos + 1;
-    while (end < span.end && !kSeparators.table[static_cast<unsigned char>(text[end])]) ++end;
+    const std::size_t end = NextSeparator(text, pos + 1, span.end);
     const std::string_view word = text.substr(pos, end - pos);
     std::uint64_t h;
     if (fold_case) {
@@ -302,6 +323,12 @@ std::vector<MovePair> FindMoves(std::string_view old_text, std::string_view new_
     std::vector<MoveCandidate> near_olds, near_news;
     std::vector<std::size_t> old_index, new_index;
     std::vector<Sketch> old_sketches, new_sketches;
+    near_olds.reserve(olds.size());
+    old_index.reserve(olds.size());
+    old_sketches.reserve(olds.size());
+    near_news.reserve(news.size());
+    new_index.reserve(news.size());
+    new_sketches.reserve(news.size());
     for (std::size_t i = 0; i < olds.size(); ++i) {
       if (!olds[i].near || has_equal_new[i]) continue;
       near_olds.push_back(olds[i]);

@@ -41,22 +41,22 @@ std::size_t LeadingSpaceRun(std::string_view text) {
 }  // namespace
 
 void JoinReplacements(std::string_view old_text, std::vector<Chunk>* chunks) {
-  std::vector<Chunk> out;
-  out.reserve(chunks->size());
-  for (const Chunk& chunk : *chunks) {
-    out.push_back(chunk);
+  // In place: the joined chunks, chunks[0, n), never run ahead of the next one to read.
+  std::vector<Chunk>& out = *chunks;
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    if (n != r) out[n] = out[r];
+    ++n;
     // out ends "change, unchanged, change": join them, then look again further back, since
     // the joined change is longer and may now absorb the unchanged chunk before it.
-    while (out.size() >= 3 &&
-           ShouldAbsorb(old_text, out[out.size() - 3], out[out.size() - 2], out.back())) {
-      const Chunk after = out.back();
-      out.pop_back();
-      out.pop_back();
-      out.back().old_end = after.old_end;
-      out.back().new_end = after.new_end;
+    while (n >= 3 && ShouldAbsorb(old_text, out[n - 3], out[n - 2], out[n - 1])) {
+      const Chunk after = out[n - 1];
+      n -= 2;
+      out[n - 1].old_end = after.old_end;
+      out[n - 1].new_end = after.new_end;
     }
   }
-  *chunks = std::move(out);
+  out.resize(n);
 }
 
 void SlideToWordStarts(std::string_view old_text, std::string_view new_text, std::vector<Chunk>* chunks) {

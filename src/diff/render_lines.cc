@@ -47,8 +47,19 @@ void AppendLine(char mark, const SideLines& side, std::size_t line, std::string*
 std::string RenderPorcelain(const WordDiff& diff, int context) {
   if (!diff.has_changes) return {};
   const std::vector<Row> rows = BuildRows(diff.ops);
+  const std::vector<Hunk> hunks = ChooseHunks(rows, context);
+  // One allocation: the size before any replacement characters.
+  std::size_t size = 0;
+  for (const Hunk& hunk : hunks) {
+    size += 64;
+    for (std::size_t i = hunk.first_row; i < hunk.end_row; ++i) {
+      for (const Segment& segment : rows[i].segments) size += segment.text.size() + 2;
+      size += 2;
+    }
+  }
   std::string out;
-  for (const Hunk& hunk : ChooseHunks(rows, context)) {
+  out.reserve(size);
+  for (const Hunk& hunk : hunks) {
     out.append(HunkHeader(hunk));
     out.push_back('\n');
     for (std::size_t i = hunk.first_row; i < hunk.end_row; ++i) {

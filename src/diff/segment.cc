@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -140,6 +141,30 @@ constexpr TerminatorBytes kTerminatorBytes;
 
 bool MayStartTerminator(unsigned char byte) { return kTerminatorBytes.table[byte]; }
 
+// The first position in [pos, end) whose byte may start a terminator, or `end`. Eight
+// bytes at a time: a word without '.', '!', '?' and bytes from 0x80 up holds none.
+std::size_t NextTerminatorByte(std::string_view text, std::size_t pos, std::size_t end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const auto has_byte = [](std::uint64_t word, unsigned char byte) {
+    const std::uint64_t x = word ^ (kOnes * byte);
+    return (x - kOnes) & ~x & kHigh;
+  };
+  while (pos < end) {
+    if (pos + 8 <= end) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (((word & kHigh) | has_byte(word, '.') | has_byte(word, '!') | has_byte(word, '?')) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    for (const std::size_t stop = std::min(pos + 8, end); pos < stop; ++pos) {
+      if (MayStartTerminator(static_cast<unsigned char>(text[pos]))) return pos;
+    }
+  }
+  return end;
+}
+
 }  // namespace
 
 std::vector<Line> SplitLines(std::string_view text) {
@@ -171,7 +196,7 @@ void AppendSentences(std::string_view text, std::size_t begin, std::size_t end, 
   std::size_t start = begin;
   std::size_t pos = begin;
   while (pos < end) {
-    while (pos < end && !MayStartTerminator(static_cast<unsigned char>(text[pos]))) ++pos;
+    pos = NextTerminatorByte(text, pos, end);
     if (pos == end) break;
     const CodePoint cp = At(text, pos);
     if (!IsTerminator(cp.value) && !IsWideTerminator(cp.value)) {

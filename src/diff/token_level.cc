@@ -149,18 +149,23 @@ void TokenLevel::TrimRun(const Sub& sub, std::size_t* prefix, std::size_t* suffi
 // tokens' keys (equal tokens, equal ids; a rare collision is caught by AlignTokenLists).
 void TokenLevel::TokenizeRange(std::string_view text, std::size_t begin, std::size_t end,
                                    std::vector<TokenRef>* tokens, std::vector<std::uint32_t>* ids) {
-  tokens->clear();
-  ids->clear();
+  // At most one token per byte: room for all, written in place, then cut to size.
+  tokens->resize(end - begin);
+  ids->resize(end - begin);
+  TokenRef* token = tokens->data();
+  std::uint32_t* id = ids->data();
   const std::string_view bounded = text.substr(0, end);
   std::size_t pos = begin;
   while (pos < end) {
     TokenKind kind;
     bool is_word = false;
     const std::size_t length = ScanToken(bounded, pos, &kind, &is_word);
-    tokens->push_back({{pos, pos + length}, -1, -1, is_word});
-    ids->push_back(TokenHash(text.substr(pos, length)));
+    *token++ = {{pos, pos + length}, -1, -1, is_word};
+    *id++ = TokenHash(text.substr(pos, length));
     pos += length;
   }
+  tokens->resize(static_cast<std::size_t>(token - tokens->data()));
+  ids->resize(static_cast<std::size_t>(id - ids->data()));
 }
 
 std::uint32_t TokenLevel::KeyHash(std::string_view token) {
@@ -199,6 +204,11 @@ void TokenLevel::AlignTokens(const Sub& sub) {
 void TokenLevel::AlignTokenLists(const EditScript& script) {
   std::size_t i = 0, j = 0;
   for (const EditRun& run : script) {
+    if (RunAtOnce(run, i, j)) {
+      if (run.kind != EditKind::kInsert) i += run.length;
+      if (run.kind != EditKind::kDelete) j += run.length;
+      continue;
+    }
     for (std::size_t n = 0; n < run.length; ++n) {
       if (run.kind == EditKind::kCommon) {
         const TokenRef& a = old_tokens_[i++];
@@ -215,6 +225,43 @@ void TokenLevel::AlignTokenLists(const EditScript& script) {
       }
     }
   }
+}
+
+// A run of tokens as one Emit, which merges with its neighbours just as the tokens' own
+// Emits would: no moved tokens, no sentence slots, and for common tokens pairs with the
+// same bytes (all the same lengths, and the same bytes in all), each side one stretch of
+// text. False: token by token.
+bool TokenLevel::RunAtOnce(const EditRun& run, std::size_t i, std::size_t j) {
+  if (run.length < 2) return false;
+  const auto plain = [](const std::vector<TokenRef>& tokens, std::size_t first, std::size_t count) {
+    for (std::size_t k = first; k < first + count; ++k) {
+      if (tokens[k].move >= 0 || tokens[k].slot >= 0) return false;
+      if (k > first && tokens[k].span.begin != tokens[k - 1].span.end) return false;  // not one stretch
+    }
+    return true;
+  };
+  const auto bytes = [](const std::vector<TokenRef>& tokens, std::size_t first, std::size_t count) {
+    return tokens[first + count - 1].span.end - tokens[first].span.begin;
+  };
+  if (run.kind == EditKind::kDelete) {
+    if (!plain(old_tokens_, i, run.length)) return false;
+    Emit(true, bytes(old_tokens_, i, run.length), 0, -1);
+    return true;
+  }
+  if (run.kind == EditKind::kInsert) {
+    if (!plain(new_tokens_, j, run.length)) return false;
+    Emit(true, 0, bytes(new_tokens_, j, run.length), -1);
+    return true;
+  }
+  if (!plain(old_tokens_, i, run.length) || !plain(new_tokens_, j, run.length)) return false;
+  for (std::size_t n = 0; n < run.length; ++n) {
+    if (old_tokens_[i + n].span.size() != new_tokens_[j + n].span.size()) return false;
+  }
+  const Span a{old_tokens_[i].span.begin, old_tokens_[i + run.length - 1].span.end};
+  const Span b{new_tokens_[j].span.begin, new_tokens_[j + run.length - 1].span.end};
+  if (old_.substr(a.begin, a.size()) != new_.substr(b.begin, b.size())) return false;
+  Emit(false, a.size(), b.size(), -1);
+  return true;
 }
 
 // Pairs the sentences of a changed run by the words their aligned tokens share: a pair

@@ -79,6 +79,7 @@ class TokenLevel {
   void CountShared(const TokenRef& a, const TokenRef& b);
   void AlignTokens(const Sub& sub);
   void AlignTokenLists(const EditScript& script);
+  bool RunAtOnce(const EditRun& run, std::size_t i, std::size_t j);
   void LabelSentences();
   void RecordUnchangedLines(const Sub& sub);
 };

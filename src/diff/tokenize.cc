@@ -73,81 +73,9 @@ std::size_t ScanRun(std::string_view text, std::size_t pos, TokenKind* kind, boo
   return pos - start;
 }
 
-// ASCII classes for the fast path.
-enum AsciiClass : unsigned char { kOther, kLetter, kDigit, kBlank, kPunct, kJoin };
-
-struct AsciiTable {
-  AsciiClass table[128] = {};
-  constexpr AsciiTable() {
-    for (int c = 0; c < 128; ++c) {
-      AsciiClass k = kOther;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        k = kLetter;
-      } else if (c >= '0' && c <= '9') {
-        k = kDigit;
-      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-        k = kBlank;
-      } else if (c == '\'' || c == '-' || c == ',' || c == '.') {
-        k = kJoin;  // may join the parts of a word or number
-      } else if (c > 0x20 && c < 0x7F) {
-        k = kPunct;
-      }
-      table[c] = k;
-    }
-  }
-};
-constexpr AsciiTable kAscii;
-
-// Plain ASCII words, numbers, single spaces and punctuation, which are most tokens of most
-// texts; 0 when the general path must decide.
-std::size_t ScanAscii(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
-  const std::size_t n = text.size();
-  const auto cls = [&](std::size_t i) -> int {
-    const auto b = static_cast<unsigned char>(text[i]);
-    return b < 0x80 ? kAscii.table[b] : -1;
-  };
-  const int first = cls(pos);
-  if (first == kLetter || first == kDigit) {
-    bool digits = first == kDigit;
-    std::size_t end = pos + 1;
-    int c = -2;
-    while (end < n) {
-      c = cls(end);
-      if (c != kLetter && c != kDigit) break;
-      digits = digits && c == kDigit;
-      ++end;
-    }
-    if (end < n && c == kJoin) {
-      // "end." or "said," stop here; "don't", "anti-China" and "1,000" go on.
-      const int next = end + 1 < n ? cls(end + 1) : kBlank;
-      if (next == kLetter || next == kDigit || next < 0) return 0;
-    } else if (end < n && c != kBlank && c != kPunct) {
-      return 0;  // non-ASCII or a control character follows
-    }
-    *kind = digits ? TokenKind::kNumber : TokenKind::kWord;
-    *is_word = true;
-    return end - pos;
-  }
-  if (first == kBlank) {
-    std::size_t end = pos + 1;
-    while (end < n && cls(end) == kBlank) ++end;
-    if (end < n && cls(end) < 0) return 0;  // maybe NBSP or another space
-    *kind = TokenKind::kSpace;
-    return end - pos;
-  }
-  if (first == kPunct || first == kJoin) {
-    *kind = TokenKind::kPunctuation;
-    return 1;
-  }
-  return 0;
-}
-
 }  // namespace
 
-std::size_t ScanToken(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
-  *is_word = false;
-  const std::size_t ascii = ScanAscii(text, pos, kind, is_word);
-  if (ascii > 0) return ascii;
+std::size_t scan::ScanGeneral(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
   const CodePoint first = At(text, pos);
   if (!first.valid) {
     *kind = TokenKind::kPunctuation;
