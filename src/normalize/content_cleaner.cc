@@ -73,23 +73,59 @@ NodeStats MeasureQuotes(const GumboNode* node) {
   return s;
 }
 
+// Nodes the linked-sentence test may read in one Judge call. Each box of a chain of nested
+// one-paragraph boxes reads its whole subtree again, so 4,000 nested boxes read ~8 million
+// nodes (a megabyte of them: ~50 s under ASan). Past the budget a box is judged as if its
+// text were no sentence: a best-effort result on such pages, normal pages stay far below.
+constexpr std::size_t kSentenceBudget = 2'000'000;
+
+// VisibleText(node), reading at most *budget nodes (taken off it); false when over budget.
+bool BoundedVisibleText(const GumboNode* node, std::size_t* budget, std::string* out) {
+  bool complete = true;
+  html::Walk(
+      node,
+      [&](const GumboNode* n) {
+        if (*budget == 0) {
+          complete = false;
+          return false;
+        }
+        --*budget;
+        if (IsTextNode(n)) {
+          out->append(n->v.text.text);
+          return false;
+        }
+        if (!html::IsElement(n)) return n->type == GUMBO_NODE_DOCUMENT;
+        if (html::IsInvisible(n)) return false;
+        const GumboTag tag = n->v.element.tag;
+        if (tag == GUMBO_TAG_BR || html::IsBlockTag(tag)) out->push_back(' ');
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (html::IsBlockTag(html::Tag(n))) out->push_back(' ');
+      });
+  return complete;
+}
+
 // A box holding one paragraph of the story that links a few of its words: "The discovery was
 // announced in the <a>journal Nature Astronomy</a>." A teaser is mostly link, or no sentence.
-bool IsLinkedSentence(const GumboNode* node, const NodeStats& s) {
+bool IsLinkedSentence(const GumboNode* node, const NodeStats& s, std::size_t* budget) {
   constexpr double kMaxDensity = 0.35;
   constexpr int kMinLength = 60;
   if (s.paragraphs != 1 || s.list_items > 0 || s.images > 0 || s.inputs > 0 || s.embeds > 0 ||
       s.heading_length > 0 || s.text_length < kMinLength || s.link_length > kMaxDensity * s.text_length) {
     return false;
   }
-  const std::string text = CleanInlineText(html::VisibleText(node));
+  std::string visible;
+  if (!BoundedVisibleText(node, budget, &visible)) return false;
+  const std::string text = CleanInlineText(visible);
   return EndsSentence(text) && CountWords(text) >= 8;
 }
 
 // readability's _cleanConditionally, on the figures of what survived inside `node`.
 // `figure`: InsideFigure(node), which Judge tracks as it goes down (asking every box again
 // would walk up every chain of ancestors: quadratic in the nesting depth).
-bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure) {
+bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure,
+               std::size_t* sentence_budget) {
   if (HoldsQuote(s)) return false;
   const GumboTag tag = html::Tag(node);
   const bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
@@ -109,7 +145,7 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
   const double heading_density = s.text_length > 0 ? double(s.heading_length) / s.text_length : 0.0;
   return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
          (!is_list && heading_density < 0.9 && s.text_length < 25 && (img == 0 || img > 2) && !figure) ||
-         (!is_list && weight < 25 && density > 0.2 && !IsLinkedSentence(node, s)) ||
+         (!is_list && weight < 25 && density > 0.2 && !IsLinkedSentence(node, s, sentence_budget)) ||
          (weight >= 25 && density > 0.5) || (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
 }
 
@@ -233,6 +269,7 @@ void ContentCleaner::Judge(const GumboNode* root) {
   std::vector<double> link_weight;
   std::vector<LabelText> label_text;  // all visible text of each open element, removed or not
   std::vector<char> in_figure;        // InsideFigure of each open element
+  std::size_t sentence_budget = kSentenceBudget;
   html::Walk(
       root,
       [&](const GumboNode* n) {
@@ -251,7 +288,9 @@ void ContentCleaner::Judge(const GumboNode* root) {
                             (in_figure.empty() ? InsideFigure(n->parent) : in_figure.back() != 0);
         if (kept_.count(n) == 0 && IsFurniture(n, page_, figure)) {
           removed_.insert(n);
-          if (!label_text.empty() && !label_text.back().too_long) label_text.back().Append(html::VisibleText(n));
+          if (!label_text.empty() && !label_text.back().too_long) {
+            label_text.back().Append(html::VisibleText(n));  // read once: not walked further
+          }
           return false;
         }
         double weight = link_weight.empty() ? 0.0 : link_weight.back();
@@ -283,7 +322,8 @@ void ContentCleaner::Judge(const GumboNode* root) {
         }
         // A list's label stays for the block filter, which drops it with the list of links.
         const bool label = s.text_length < 120 && text.IsLabel();
-        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && !label && LooksThin(n, s, page_, figure)) {
+        if (page_.flags().clean_conditionally && kept_.count(n) == 0 && !label &&
+            LooksThin(n, s, page_, figure, &sentence_budget)) {
           removed_.insert(n);
           return;
         }

@@ -68,6 +68,8 @@ void curl_easy_cleanup(CURL* curl) {
   if (real != nullptr) real(curl);
 }
 
+// va_start after an enum parameter, as libcurl's own definitions of these functions do:
+// the signatures must be curl.h's, and the enums are int-sized on every ABI curl supports.
 CURLcode curl_easy_setopt(CURL* curl, CURLoption option, ...) {
   REDLINE_CURL_REAL(curl_easy_setopt);
   if (real == nullptr) return CURLE_FAILED_INIT;
