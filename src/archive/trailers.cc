@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "archive/git_handles.h"
+#include "archive/story_names.h"
 #include "base/utf8.h"
 
 namespace redline {
@@ -170,6 +171,11 @@ Result<RevisionTrailers> ParseRevisionMessage(const char* message) {
   }
   if (out.story.empty() || !have_revision) {
     return Status::Archive("not a redline revision (no Redline-Story or Redline-Revision trailer)");
+  }
+  // Only a valid id was ever recorded; anything else would not format back into a trailer.
+  if (!ValidateArchiveStoryId(out.story).ok()) {
+    return Status::Archive("malformed trailer 'Redline-Story: " + SingleLine(std::string_view(out.story).substr(0, 80)) +
+                           "'");
   }
   if ((out.number > 1) != !out.previous_commit.empty()) {
     return Status::Archive("revision " + std::to_string(out.number) +

@@ -88,6 +88,25 @@ TEST(ParseRevisionMessage, RefusesMessagesThatAreNotRevisions) {
   EXPECT_FALSE(ParseRevisionMessage(nullptr).ok());
 }
 
+// Found by the trailers fuzzer: the last of several Redline-Story trailers was empty, the
+// message parsed, and its story could not be formatted back. Only valid ids are stories.
+TEST(ParseRevisionMessage, RefusesStoriesThatAreNotIds) {
+  const std::string fuzzed =
+      "CoNirst\nirst\n\nRedline-Story: a\nRedline-Revision: 1\nRedline-Story: e-S\x9f\nRedline-Story:\n";
+  for (const std::string& message :
+       {fuzzed, std::string("Headline\n\nRedline-Story: ../evil\nRedline-Revision: 1\n"),
+        std::string("Headline\n\nRedline-Story: Upper\nRedline-Revision: 1\n")}) {
+    const auto trailers = ParseRevisionMessage(message.c_str());
+    ASSERT_FALSE(trailers.ok()) << message;
+    EXPECT_EQ(trailers.status().kind(), ErrorKind::kArchive);
+  }
+  const auto fine = ParseRevisionMessage("Headline\n\nRedline-Story: a.b-c_9\nRedline-Revision: 1\n");
+  ASSERT_TRUE(fine.ok()) << fine.status().message();
+  const auto again = ParseRevisionMessage(FormatRevisionMessage("headline", *fine).c_str());
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->story, "a.b-c_9");
+}
+
 TEST(SingleLine, FlattensControlCharactersAndRepairsUtf8) {
   EXPECT_EQ(SingleLine("  a\r\nb\t\tc  "), "a b c");
   EXPECT_EQ(SingleLine("caf\xC3\xA9"), "caf\xC3\xA9");

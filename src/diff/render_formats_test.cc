@@ -67,7 +67,9 @@ TEST(Unified, PatchRebuildsTheNewTextOnRandomPairs) {
     std::ofstream(dir / "change.diff", std::ios::binary) << Render(DiffWords(old_text, new_text), DiffFormat::kUnified);
     const std::string command =
         "cd '" + dir.string() + "' && patch -s -p1 story.txt < change.diff >/dev/null 2>&1";
-    if (old_text != new_text) ASSERT_EQ(std::system(command.c_str()), 0) << old_text << "\n---\n" << new_text;
+    if (old_text != new_text) {
+      ASSERT_EQ(std::system(command.c_str()), 0) << old_text << "\n---\n" << new_text;
+    }
     std::ifstream in(dir / "story.txt", std::ios::binary);
     ASSERT_EQ(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), new_text);
   }
