@@ -168,7 +168,7 @@ std::uint32_t Interner::SlotHash(std::string_view text) {
 }
 
 std::uint32_t Interner::Find(std::string_view text, std::uint32_t bits, bool copy) {
-  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+  if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = bits & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
@@ -196,21 +196,11 @@ void Interner::Reserve(std::size_t texts) {
   entries_.reserve(texts);
   std::size_t slots = slots_.size();
   while (slots < (texts + 1) * 2) slots *= 2;
-  if (slots == slots_.size()) return;
-  // Grow() doubles; rehash once at the final size instead.
-  std::vector<std::uint64_t> old(slots, 0);
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const std::uint64_t slot : old) {
-    if (slot == 0) continue;
-    std::size_t i = static_cast<std::uint32_t>(slot >> 32) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
+  if (slots != slots_.size()) Rehash(slots);  // once at the final size, not doubling
 }
 
-void Interner::Grow() {
-  std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+void Interner::Rehash(std::size_t slot_count) {
+  std::vector<std::uint64_t> old(slot_count, 0);
   old.swap(slots_);
   const std::size_t mask = slots_.size() - 1;
   for (const std::uint64_t slot : old) {

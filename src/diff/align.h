@@ -67,7 +67,7 @@ class Interner {
   std::deque<std::string> owned_;
 
   std::uint32_t Find(std::string_view text, std::uint32_t bits, bool copy);
-  void Grow();
+  void Rehash(std::size_t slot_count);  // a power of two
   static bool Equal(const Entry& entry, std::string_view text) {
     if (entry.length != text.size()) return false;
     if (text.size() <= kShort) {  // most tokens
