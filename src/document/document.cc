@@ -32,9 +32,30 @@ std::string BylineBlock(const std::string& byline) {
   return "By " + clean;
 }
 
+
+// Printable ASCII with single spaces between words: text that cleaning would not change,
+// as most of it is by the time it is cleaned again for the canonical text.
+bool IsCleanAscii(std::string_view text) {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return text.empty();
+  bool after_space = false;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == ' ') {
+      if (after_space) return false;
+      after_space = true;
+    } else if (byte < 0x21 || byte > 0x7E) {
+      return false;
+    } else {
+      after_space = false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string CleanInlineText(std::string_view text) {
+  if (IsCleanAscii(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;

@@ -50,9 +50,9 @@ std::vector<std::string_view> SpaceWords(std::string_view text) {
 
 bool IsCopyrightLine(std::string_view text) {
   if (text.size() > 400) return false;
-  const std::vector<std::string> words = LowerWords(text);
+  const std::vector<std::string>& words = LowerWords(text);
   if (words.empty() || words.size() > 30) return false;
-  if (Contains(Phrase(text), "all rights reserved")) return true;
+  if (HasWords(words, {"all", "rights", "reserved"})) return true;
   // A notice opens with its mark: "© 2024 ...", "Copyright 2019 ...", "(c) 2019 ...".
   const bool mark = text.starts_with("\u00A9") || text.starts_with("(c)") || text.starts_with("(C)") ||
                     words.front() == "copyright";
@@ -133,24 +133,25 @@ bool IsBracketTeaser(std::string_view text) {
 
 bool IsOfferLine(std::string_view text) {
   if (text.size() > 800) return false;
-  const std::vector<std::string> words = LowerWords(text);
+  const std::vector<std::string>& words = LowerWords(text);
   if (words.size() < 3 || words.size() > 80) return false;
-  const std::string p = " " + Phrase(text) + " ";
-  if (Contains(p, " if you enjoyed this article ") || Contains(p, " share it with a friend ") ||
-      Contains(p, " successfully subscribed ") || Contains(p, " problem subscribing ") ||
-      (Contains(p, " join our ") && (Contains(p, " forums ") || Contains(p, " community ")))) {
+  if (HasWords(words, {"if", "you", "enjoyed", "this", "article"}) || HasWords(words, {"share", "it", "with", "a", "friend"}) ||
+      HasWords(words, {"successfully", "subscribed"}) || HasWords(words, {"problem", "subscribing"}) ||
+      (HasWords(words, {"join", "our"}) && (HasWords(words, {"forums"}) || HasWords(words, {"community"})))) {
     return true;
   }
-  const bool price = Contains(text, "$") || Contains(text, "\u00A3") || Contains(text, "\u20AC") ||
-                     Contains(p, " rs ") || Contains(text, "\u20B9") || Contains(p, " free ");
   const bool subscription = std::any_of(words.begin(), words.end(), [](const std::string& w) {
     return OneOf(w, {"subscribe", "subscription", "subscriptions", "subscriber", "subscribers", "issues",
                      "delivered", "membership", "trial", "newsletter", "newsletters"});
   });
+  if (!subscription) return false;
+  const bool price = Contains(text, "$") || Contains(text, "\u00A3") || Contains(text, "\u20AC") ||
+                     HasWords(words, {"rs"}) || Contains(text, "\u20B9") || HasWords(words, {"free"});
   // The publisher's own call, not a story about deals: "click here", "use the code".
-  const bool action = Contains(p, " click here ") || Contains(p, " use the code ") || Contains(p, " use code ") ||
-                      Contains(p, " subscribe now ") || Contains(p, " subscribe today ") || Contains(p, " join now ");
-  return price && subscription && action;
+  const bool action = HasWords(words, {"click", "here"}) || HasWords(words, {"use", "the", "code"}) ||
+                      HasWords(words, {"use", "code"}) || HasWords(words, {"subscribe", "now"}) ||
+                      HasWords(words, {"subscribe", "today"}) || HasWords(words, {"join", "now"});
+  return price && action;
 }
 
 bool IsSeparatorLine(std::string_view text) { return !text.empty() && text.size() <= 200 && LowerWords(text).empty(); }
@@ -167,7 +168,7 @@ bool IsShortcode(std::string_view text) {
 
 bool IsCommentPolicy(std::string_view text) {
   if (text.size() > 400) return false;
-  const std::vector<std::string> words = LowerWords(text);
+  const std::vector<std::string>& words = LowerWords(text);
   if (words.size() < 4 || words.size() > 40) return false;
   const auto has = [&](std::initializer_list<std::string_view> stems) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <span>
 
 #include "base/utf8.h"
 #include "normalize/text_words.h"
@@ -61,7 +62,7 @@ bool IsAdLabel(std::string_view text) {
 
 bool IsShareLine(std::string_view text) {
   if (text.size() > 200) return false;
-  const std::vector<std::string> words = LowerWords(text);
+  const std::vector<std::string>& words = LowerWords(text);
   if (words.empty()) return false;
   bool network = false;
   for (const std::string& w : words) {
@@ -84,9 +85,9 @@ bool IsShareLine(std::string_view text) {
 
 bool IsCommentLine(std::string_view text) {
   if (text.size() > 80) return false;
-  const std::vector<std::string> words = LowerWords(text);
-  if (words.size() == 1 && AllDigits(words[0]) && Phrase(text) == text) return true;
-  const std::string p = Phrase(text);
+  const std::vector<std::string>& words = LowerWords(text);
+  const std::string& p = Phrase(text);
+  if (words.size() == 1 && AllDigits(words[0]) && p == text) return true;
   if (OneOf(p, {"comments",
                 "comment",
                 "view comments",
@@ -285,17 +286,18 @@ bool IsCallToAction(std::string_view text) {
 
 bool IsPromoLine(std::string_view text) {
   if (text.size() > 600) return false;
-  std::vector<std::string> words = LowerWords(text);
-  if (words.empty() || words.size() > 80) return false;
-  if (words.size() >= 3 && words[0] == "follow" &&
-      (OneOf(words[1], {"us", "him", "her", "them", "me"}) ||
-       std::any_of(words.begin(), words.end(), [](const std::string& w) {
+  const std::vector<std::string>& all_words = LowerWords(text);
+  if (all_words.empty() || all_words.size() > 80) return false;
+  if (all_words.size() >= 3 && all_words[0] == "follow" &&
+      (OneOf(all_words[1], {"us", "him", "her", "them", "me"}) ||
+       std::any_of(all_words.begin(), all_words.end(), [](const std::string& w) {
          return OneOf(w, {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin"});
        }))) {
     return true;
   }
   // A longer promo ends with its call: "... Sign up for the free daily newsletter."
-  if (words.size() > 30) words.erase(words.begin(), words.end() - 12);
+  const std::span<const std::string> words =
+      all_words.size() > 30 ? std::span(all_words).last(12) : std::span(all_words);
   bool newsletter = false;
   bool action = false;
   // A promo speaks to the reader ("Sign up ...", "... in your inbox"); a story reports
@@ -315,10 +317,12 @@ bool IsPromoLine(std::string_view text) {
 // "Jane Doe/Getty Images", "Jason Doe | Bloomberg | Getty Images": capitalised names split by
 // slashes or bars, nothing else.
 bool IsAgencyCredit(std::string_view text) {
-  if (CountWords(text) > 8 || EndsSentence(text)) return false;
-  if (text.find('/') == std::string_view::npos && text.find(" | ") == std::string_view::npos) {
+  // '|' first: searching for " | " stops at every space.
+  if (text.find('/') == std::string_view::npos &&
+      (text.find('|') == std::string_view::npos || text.find(" | ") == std::string_view::npos)) {
     return false;
   }
+  if (CountWordsUpTo(text, 8) > 8 || EndsSentence(text)) return false;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find_first_of(" /|()", start);
@@ -335,7 +339,7 @@ bool IsAgencyCredit(std::string_view text) {
 
 bool IsCreditLine(std::string_view text) {
   if (IsAgencyCredit(text)) return true;
-  if (CountWords(text) > 10) return false;
+  if (CountWordsUpTo(text, 10) > 10) return false;
   // "Via SyndiGate.info", "via Reuters": where a syndicated story came from.
   if (StartsWith(Phrase(text), "via ") && CountWords(text) <= 4 && !EndsSentence(text)) return true;
   while (!text.empty() && (text.front() == '(' || text.front() == '[')) text.remove_prefix(1);
@@ -379,6 +383,8 @@ bool IsPhotoCaption(std::string_view text) {
       "Photo:",        "Photos:",  "Photograph:", "Photographs:",  "Picture:", "Pictures:",
       "Image:",        "Images:",  "Photo by",    "Photograph by", "Credit:",  "Photo credit:",
       "Illustration:", "Graphic:", "Video:",      "File photo:"};
+  // Every credit has a colon or is "Photo(graph) by": most prose has neither.
+  if (text.find(':') == std::string_view::npos && text.find("Photo") == std::string_view::npos) return false;
   for (const std::string_view credit : kCredits) {
     const std::size_t pos = text.rfind(credit);
     if (pos == std::string_view::npos || pos == 0) continue;
