@@ -15,11 +15,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cli/recorder.h"
+#include "cli/snapshot_batch.h"
 #include "redline/diff.h"
 
 extern char** environ;
@@ -98,9 +100,12 @@ int Spawn(const std::vector<std::string>& argv) {
 // refs, index and work tree written before the next snapshot starts). state.range(1): 1 to
 // fsync as redline does by default, 0 for REDLINE_FSYNC=0 (git's own defaults fsync
 // neither loose objects nor refs, so 0 is the like-for-like comparison with the git loop).
+// state.range(2): 2 records batches with RecordSnapshots (normalizing and comparing on a
+// second thread), 1 with RecordSnapshot one after another on one thread.
 void BM_SnapshotInProcess(benchmark::State& state) {
   const auto& snapshots = Snapshots();
   const auto batch_size = static_cast<std::size_t>(state.range(0));
+  const bool pipelined = state.range(2) == 2;
   setenv("REDLINE_FSYNC", state.range(1) != 0 ? "1" : "0", 1);
   git_libgit2_init();
   for (auto _ : state) {
@@ -114,7 +119,24 @@ void BM_SnapshotInProcess(benchmark::State& state) {
     state.ResumeTiming();
     std::int64_t t = 1661990400;
     redline::Status status;
-    for (std::size_t i = 0; i < snapshots.size() && status.ok(); ++i) {
+    if (pipelined) {
+      for (std::size_t begin = 0; begin < snapshots.size() && status.ok(); begin += batch_size) {
+        std::vector<redline::cli::SnapshotSource> sources;
+        for (std::size_t i = begin; i < std::min(snapshots.size(), begin + batch_size); ++i) {
+          redline::cli::SnapshotSource source;
+          source.request = {snapshots[i].story, "", {t += 60, 0}, {}};
+          source.raw = snapshots[i].text;
+          source.normalize.from = redline::InputFormat::kText;
+          sources.push_back(std::move(source));
+        }
+        auto outcomes = redline::cli::RecordSnapshots(*archive, std::move(sources));
+        if (!outcomes.ok()) status = outcomes.status();
+        for (std::size_t i = 0; status.ok() && i < outcomes->size(); ++i) {
+          if (!(*outcomes)[i].ok()) status = (*outcomes)[i].status();
+        }
+      }
+    }
+    for (std::size_t i = 0; !pipelined && i < snapshots.size() && status.ok(); ++i) {
       const auto& s = snapshots[i];
       if (batch_size > 1 && i % batch_size == 0) status = archive->BeginBatch();
       auto input = redline::cli::NormalizeInput(s.text, redline::InputFormat::kText);
@@ -174,8 +196,9 @@ void BM_GitAddCommitLoop(benchmark::State& state) {
 }
 
 BENCHMARK(BM_SnapshotInProcess)
-    ->ArgNames({"batch", "fsync"})
-    ->ArgsProduct({{1, 100, 1000}, {0, 1}})
+    ->ArgNames({"batch", "fsync", "threads"})
+    ->ArgsProduct({{1}, {0, 1}, {1}})
+    ->ArgsProduct({{100, 1000}, {0, 1}, {1, 2}})
     ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 BENCHMARK(BM_GitAddCommitLoop)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 
@@ -202,5 +225,41 @@ void BM_DiffWordsRevisionPair(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(redline::DiffWords(a->text, b->text));
 }
 BENCHMARK(BM_DiffWordsRevisionPair)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+namespace {
+
+// What RecordSnapshots' second thread does for each snapshot.
+void BM_PrepareSnapshot(benchmark::State& state) {
+  const auto& snapshots = Snapshots();
+  auto previous = redline::cli::NormalizeInput(snapshots[0].text, redline::InputFormat::kText);
+  for (auto _ : state) {
+    auto input = redline::cli::NormalizeInput(snapshots[100].text, redline::InputFormat::kText);
+    benchmark::DoNotOptimize(redline::cli::PrepareSnapshot(std::move(*input), &previous->text));
+  }
+}
+BENCHMARK(BM_PrepareSnapshot)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+namespace {
+
+// The same for all 1,000 snapshots in order, each against its story's previous one.
+void BM_PrepareAllSnapshots(benchmark::State& state) {
+  const auto& snapshots = Snapshots();
+  for (auto _ : state) {
+    std::map<std::string, std::string> latest;
+    for (const auto& s : snapshots) {
+      auto input = redline::cli::NormalizeInput(s.text, redline::InputFormat::kText);
+      std::string& previous = latest[s.story];
+      auto prepared = redline::cli::PrepareSnapshot(std::move(*input), &previous);
+      previous = prepared.input.text;
+      benchmark::DoNotOptimize(prepared);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(snapshots.size()));
+}
+BENCHMARK(BM_PrepareAllSnapshots)->Unit(benchmark::kMillisecond);
 
 }  // namespace

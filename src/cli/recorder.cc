@@ -1,5 +1,7 @@
 #include "cli/recorder.h"
 
+#include <algorithm>
+
 #include "redline/diff.h"
 
 namespace redline::cli {
@@ -34,21 +36,23 @@ Result<SiteRules> ArchiveSiteRules(Archive& archive) {
 
 namespace {
 
-// The body's words without building its text: blocks are already clean, and a block's
-// mark ("## ", "- ", "> ") holds no word.
-std::size_t CountBodyWords(const Document& document) {
-  std::size_t words = 0;
-  for (const Block& block : document.body) words += CountWords(block.text);
-  return words;
+// The body's words, given the canonical text's (`words`): those of the headline and byline
+// taken away. No word spans the blank line between blocks, and a block's mark ("## ", "- ",
+// "> ") holds none, so the text's words are its blocks' words added up.
+std::size_t CountBodyWords(const Document& document, std::size_t words) {
+  Document header;
+  header.title = document.title;
+  header.byline = document.byline;
+  return words - std::min(words, CountWords(CanonicalText(header)));
 }
 
-// Checks the new text (`words` long) against the latest revision's (`previous_words`,
-// nullopt when the story is new).
-Health CheckHealth(const NormalizedInput& input, std::size_t words, std::optional<std::size_t> previous_words,
+// Checks the new text against the latest revision's (`previous_words`, nullopt when the
+// story is new).
+Health CheckHealth(const PreparedSnapshot& prepared, std::optional<std::size_t> previous_words,
                    const HealthPolicy& policy) {
   Health health;
-  health.body_words = CountBodyWords(input.document);
-  health.words = words;
+  health.body_words = prepared.body_words;
+  health.words = prepared.words;
   if (health.body_words < policy.min_body_words) {
     health.warnings.push_back("the body has only " + std::to_string(health.body_words) + " words (under " +
                               std::to_string(policy.min_body_words) + "); the page may not have been extracted well");
@@ -72,12 +76,37 @@ std::optional<std::size_t> PreviousWords(const std::optional<Revision>& latest, 
   return latest->total_words > 0 || text.empty() ? latest->total_words : CountWords(text);
 }
 
+// The word counts a revision's trailers record: as `redline diff` counts them.
+PreparedSnapshot::Counts CountChanges(std::string_view previous_text, std::string_view text) {
+  // Only the word counts go into the commit: skip sentence labels and the summary.
+  DiffOptions counts_only;
+  counts_only.label_sentences = false;
+  counts_only.summarize = false;
+  const WordDiff diff = DiffWords(previous_text, text, counts_only);
+  return {std::string(previous_text), diff.stats.added_words, diff.stats.removed_words};
+}
+
 }  // namespace
+
+PreparedSnapshot PrepareSnapshot(NormalizedInput input, const std::string* expected_latest) {
+  PreparedSnapshot prepared;
+  prepared.words = CountWords(input.text);
+  prepared.body_words = CountBodyWords(input.document, prepared.words);
+  if (expected_latest != nullptr && *expected_latest != input.text) {
+    prepared.counts = CountChanges(*expected_latest, input.text);
+  }
+  prepared.input = std::move(input);
+  return prepared;
+}
 
 Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
                                        const FetchFacts& fetched) {
+  return RecordPrepared(archive, request, PrepareSnapshot(std::move(input), nullptr), fetched);
+}
+
+Result<SnapshotOutcome> RecordPrepared(Archive& archive, const SnapshotRequest& request, PreparedSnapshot prepared,
+                                       const FetchFacts& fetched) {
   REDLINE_RETURN_IF_ERROR(ValidateStoryId(request.story));
-  const std::size_t words = CountWords(input.text);
   SnapshotOutcome outcome;
   // Decided under the archive's write lock, against the latest revision as it is then.
   const auto prepare = [&](const std::optional<Revision>& latest, NewRevision* revision) -> Result<bool> {
@@ -85,7 +114,7 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
     if (latest.has_value()) {
       REDLINE_ASSIGN_OR_RETURN(previous_text, archive.ReadText(*latest));
     }
-    outcome.health = CheckHealth(input, words, PreviousWords(latest, previous_text), request.health);
+    outcome.health = CheckHealth(prepared, PreviousWords(latest, previous_text), request.health);
     if (latest.has_value() && previous_text == revision->text) {
       outcome.revision = *latest;
       return false;
@@ -105,21 +134,20 @@ Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& 
         }
       }
     }
-    // Only the word counts go into the commit: skip sentence labels and the summary.
-    DiffOptions counts_only;
-    counts_only.label_sentences = false;
-    counts_only.summarize = false;
-    const WordDiff diff = DiffWords(previous_text, revision->text, counts_only);
-    revision->added_words = diff.stats.added_words;
-    revision->removed_words = diff.stats.removed_words;
+    if (!prepared.counts.has_value() || prepared.counts->against != previous_text) {
+      prepared.counts = CountChanges(previous_text, revision->text);
+    }
+    revision->added_words = prepared.counts->added_words;
+    revision->removed_words = prepared.counts->removed_words;
     return true;
   };
+  NormalizedInput& input = prepared.input;
   NewRevision revision;
   revision.story = request.story;
   revision.headline = CleanInlineText(input.document.title);
   revision.source_url = request.source_url;
   revision.captured_at = request.captured_at;
-  revision.total_words = words;
+  revision.total_words = prepared.words;
   revision.raw_extension = input.format == InputFormat::kHtml ? "html" : "txt";
   revision.http_status = fetched.http_status;
   revision.content_type = fetched.content_type;

@@ -74,6 +74,30 @@ struct SnapshotOutcome {
 Result<SnapshotOutcome> RecordSnapshot(Archive& archive, const SnapshotRequest& request, NormalizedInput input,
                                        const FetchFacts& fetched = {});
 
+// What recording a snapshot needs that can be worked out without the archive, so that it
+// can be worked out on another thread: the word counts, and the diff's counts against the
+// text the latest revision is expected to have. The expectation is checked under the
+// archive's write lock; when it was wrong the counts are taken again there.
+struct PreparedSnapshot {
+  NormalizedInput input;
+  std::size_t words = 0;       // of input.text
+  std::size_t body_words = 0;  // of its body alone
+  struct Counts {
+    std::string against;  // the latest revision's text, as expected ("" when the story is new)
+    std::size_t added_words = 0;
+    std::size_t removed_words = 0;
+  };
+  std::optional<Counts> counts;  // nullopt: no expectation
+};
+
+// `expected_latest`: the text the story's latest revision is expected to have ("" for a new
+// story), or nullptr when unknown.
+PreparedSnapshot PrepareSnapshot(NormalizedInput input, const std::string* expected_latest);
+
+// RecordSnapshot for a prepared input.
+Result<SnapshotOutcome> RecordPrepared(Archive& archive, const SnapshotRequest& request, PreparedSnapshot prepared,
+                                       const FetchFacts& fetched = {});
+
 }  // namespace redline::cli
 
 #endif  // REDLINE_CLI_RECORDER_H_

@@ -1,0 +1,33 @@
+// Recording many snapshots at once, as one batch of the archive, with the work that needs
+// no archive (normalizing, counting, comparing) done on a second thread meanwhile.
+#ifndef REDLINE_CLI_SNAPSHOT_BATCH_H_
+#define REDLINE_CLI_SNAPSHOT_BATCH_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/recorder.h"
+#include "redline/archive.h"
+#include "redline/normalize.h"
+#include "redline/status.h"
+
+namespace redline::cli {
+
+struct SnapshotSource {
+  SnapshotRequest request;
+  std::string raw;             // the page or text as read
+  NormalizeOptions normalize;  // how to read it
+  FetchFacts fetched;
+};
+
+// Records `sources` in order, like RecordSnapshot one after another, in one batch of the
+// archive (Archive::BeginBatch): one pack, one ref update and one index write for all.
+// Each source gets its outcome, or its own error (an input without text, a bad story id);
+// the others are recorded regardless. An error returned instead means nothing was recorded
+// (the batch could not begin or commit). Within the batch, later sources see the
+// revisions of earlier ones.
+Result<std::vector<Result<SnapshotOutcome>>> RecordSnapshots(Archive& archive, std::vector<SnapshotSource> sources);
+
+}  // namespace redline::cli
+
+#endif  // REDLINE_CLI_SNAPSHOT_BATCH_H_
