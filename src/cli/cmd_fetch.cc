@@ -146,7 +146,9 @@ Outcome RunFetch(const FetchCommandOptions& o, const GlobalOptions& globals) {
   options.only = o.stories;
   options.health = o.network.health;
   options.stop = &g_stop_requested;
-  options.on_progress = [&progress](const web::FetchProgress& p) { progress.Update(p); };
+  options.on_progress = [&progress](const web::FetchProgress& p) {
+    progress.Show(FetchProgressText(p), p.done == p.total);
+  };
   auto report = RunFetchRound(*archive, fetcher, options);
   progress.Clear();
   if (!report.ok()) return {report.status()};
@@ -203,7 +205,9 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
     RoundOptions options;
     options.health = o.network.health;
     options.stop = &g_stop_requested;
-    options.on_progress = [&progress](const web::FetchProgress& p) { progress.Update(p); };
+    options.on_progress = [&progress](const web::FetchProgress& p) {
+      progress.Show(FetchProgressText(p), p.done == p.total);
+    };
     auto report = RunFetchRound(*archive, fetcher, options);
     progress.Clear();
     if (!report.ok()) {

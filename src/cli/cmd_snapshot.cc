@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/recorder.h"
+#include "cli/snapshot_io.h"
 #include "cli/story_ref.h"
 #include "redline/diff.h"
 #include "redline/document.h"
@@ -16,46 +17,14 @@ namespace {
 
 using nlohmann::json;
 
-// Options shared by normalize and snapshot: how to read the input.
-struct InputOptions {
-  std::string path = "-";
-  std::string from = "auto";
-  std::string charset;
-  std::string url;
-  std::string rules_path;  // empty: the archive's rules (snapshot) or none (normalize)
-  std::size_t max_bytes = NormalizeOptions().max_input_bytes;
-  std::size_t max_depth = NormalizeOptions().max_nesting_depth;
-};
-
 void AddInputOptions(CLI::App* app, InputOptions* o) {
   app->add_option("FILE", o->path, "HTML or text file, or - for standard input (default)");
-  app->add_option("--from", o->from, "input format: html, text or auto (default)")->option_text("FORMAT");
-  app->add_option("--charset", o->charset, "the input's charset when it does not say (e.g. iso-8859-1, shift_jis)")
-      ->option_text("NAME");
-  app->add_option("--rules", o->rules_path, "site rules file (see docs/normalization.md)")->option_text("FILE");
-  app->add_option("--max-bytes", o->max_bytes, "refuse inputs larger than this (default 64 MiB)")
-      ->option_text("N")
-      ->check(CLI::PositiveNumber);
-  app->add_option("--max-depth", o->max_depth, "refuse HTML nested deeper than this (default 4000, at most 20000)")
-      ->option_text("N")
-      ->check(CLI::Range(std::size_t{1}, kMaxNestingDepthCeiling));
-}
-
-Result<SiteRules> ReadRulesFile(const std::string& path) {
-  REDLINE_ASSIGN_OR_RETURN(const std::string text, ReadInput(path));
-  Result<SiteRules> rules = SiteRules::Parse(text);
-  if (!rules.ok()) return rules.status().WithContext(path);
-  return rules;
+  AddReadingOptions(app, o);
 }
 
 Result<NormalizedInput> ReadAndNormalize(const InputOptions& o, const SiteRules& rules) {
-  NormalizeOptions options;
-  REDLINE_ASSIGN_OR_RETURN(options.from, ParseInputFormat(o.from));
-  options.charset = o.charset;
+  REDLINE_ASSIGN_OR_RETURN(NormalizeOptions options, ReadingOptions(o, rules));
   options.url = o.url;
-  options.rules = rules;
-  options.max_input_bytes = o.max_bytes;
-  options.max_nesting_depth = o.max_depth;
   REDLINE_ASSIGN_OR_RETURN(std::string raw, ReadInput(o.path, o.max_bytes));
   auto input = NormalizeInput(std::move(raw), options);
   if (!input.ok() && o.path != "-") return input.status().WithContext(o.path);
@@ -103,16 +72,6 @@ struct SnapshotOptions {
   HealthPolicy health;
 };
 
-json HealthJson(const Health& health) {
-  json out = {{"ok", health.ok()},
-              {"body_words", health.body_words},
-              {"words", health.words},
-              {"previous_words", nullptr},
-              {"warnings", health.warnings}};
-  if (health.previous_words.has_value()) out["previous_words"] = *health.previous_words;
-  return out;
-}
-
 Outcome RunSnapshot(const SnapshotOptions& o, const GlobalOptions& globals) {
   REDLINE_RETURN_OUTCOME_IF_ERROR(ValidateStoryId(o.story));
   Timestamp captured{static_cast<std::int64_t>(std::time(nullptr)), 0};
@@ -124,57 +83,15 @@ Outcome RunSnapshot(const SnapshotOptions& o, const GlobalOptions& globals) {
   // Site rules come from --rules, else from the archive. Everything that can fail on the
   // input fails before the archive is written.
   auto archive = OpenArchive(globals);
-  SiteRules rules;
-  if (!o.input.rules_path.empty()) {
-    auto parsed = ReadRulesFile(o.input.rules_path);
-    if (!parsed.ok()) return {parsed.status()};
-    rules = *parsed;
-  } else if (archive.ok()) {
-    auto stored = ArchiveSiteRules(*archive);
-    if (!stored.ok()) return {stored.status()};
-    rules = *stored;
-  }
-  auto input = ReadAndNormalize(o.input, rules);
+  auto rules = RulesFor(o.input, archive);
+  if (!rules.ok()) return {rules.status()};
+  auto input = ReadAndNormalize(o.input, *rules);
   if (!input.ok()) return {input.status()};
   if (!archive.ok()) return {archive.status()};
   const SnapshotRequest request{o.story, o.input.url, captured, o.health};
   auto outcome = RecordSnapshot(*archive, request, std::move(*input));
   if (!outcome.ok()) return {outcome.status()};
-  const Revision& r = outcome->revision;
-  // A suspicious extraction is recorded, but never silently.
-  if (outcome->changed) {
-    for (const std::string& warning : outcome->health.warnings) {
-      std::fprintf(stderr, "redline: warning: %s: %s\n", o.story.c_str(), warning.c_str());
-    }
-  }
-  if (!outcome->changed) {
-    if (o.json) {
-      const json out = {{"story", o.story},
-                        {"changed", false},
-                        {"revision", r.number},
-                        {"commit", r.commit},
-                        {"health", HealthJson(outcome->health)}};
-      WriteOut(out.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
-    } else {
-      std::printf("%s: unchanged (revision %d)\n", o.story.c_str(), r.number);
-    }
-    return {};
-  }
-  if (o.json) {
-    const json out = {{"story", o.story},
-                      {"changed", true},
-                      {"revision", r.number},
-                      {"commit", r.commit},
-                      {"added_words", r.added_words},
-                      {"removed_words", r.removed_words},
-                      {"total_words", r.total_words},
-                      {"headline", r.headline},
-                      {"health", HealthJson(outcome->health)}};
-    WriteOut(out.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
-  } else {
-    std::printf("%s: revision %d (+%zu -%zu words)\n", o.story.c_str(), r.number,
-                r.added_words, r.removed_words);
-  }
+  PrintSnapshotOutcome(o.story, *outcome, o.json);
   return {};
 }
 

@@ -36,6 +36,7 @@ struct Command {
 
 std::vector<Command> ArchiveCommands();   // init, stories, log, show
 std::vector<Command> SnapshotCommands();  // normalize, snapshot
+std::vector<Command> ImportCommands();    // import
 std::vector<Command> DiffCommands();      // diff, diff-files
 std::vector<Command> WebCommands();       // track, untrack, tracked, feed, fetch, watch
 std::vector<Command> ReportCommands();    // report

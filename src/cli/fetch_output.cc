@@ -43,24 +43,10 @@ const char* KindName(StoryResultKind kind) {
 
 }  // namespace
 
-ProgressLine::ProgressLine() : enabled_(isatty(STDERR_FILENO) == 1) {}
-
-void ProgressLine::Update(const web::FetchProgress& progress) {
-  if (!enabled_) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (drawn_ && progress.done != progress.total && now - last_ < std::chrono::milliseconds(100)) return;
-  last_ = now;
-  drawn_ = true;
-  std::fprintf(stderr, "\rfetching %zu/%zu, %s, %zu error%s\x1b[K", progress.done, progress.total,
-               Megabytes(progress.bytes).c_str(), progress.errors, progress.errors == 1 ? "" : "s");
-  std::fflush(stderr);
-}
-
-void ProgressLine::Clear() {
-  if (!drawn_) return;
-  std::fprintf(stderr, "\r\x1b[K");
-  std::fflush(stderr);
-  drawn_ = false;
+std::string FetchProgressText(const web::FetchProgress& progress) {
+  return "fetching " + std::to_string(progress.done) + "/" + std::to_string(progress.total) + ", " +
+         Megabytes(progress.bytes) + ", " + std::to_string(progress.errors) + " error" +
+         (progress.errors == 1 ? "" : "s");
 }
 
 void PrintRound(const RoundReport& report, bool verbose) {

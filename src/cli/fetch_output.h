@@ -3,27 +3,16 @@
 #ifndef REDLINE_CLI_FETCH_OUTPUT_H_
 #define REDLINE_CLI_FETCH_OUTPUT_H_
 
-#include <chrono>
 #include <string>
 
+#include "cli/terminal.h"
 #include "cli/web_round.h"
 #include "web/fetcher.h"
 
 namespace redline::cli {
 
-// Draws "fetching 12/40, 1.2 MB, 1 error" on stderr, at most ten times a second, only when
-// stderr is a terminal.
-class ProgressLine {
- public:
-  ProgressLine();
-  void Update(const web::FetchProgress& progress);
-  void Clear();  // erases the line if one was drawn
-
- private:
-  bool enabled_;
-  bool drawn_ = false;
-  std::chrono::steady_clock::time_point last_{};
-};
+// "fetching 12/40, 1.2 MB, 1 error", for a ProgressLine (terminal.h).
+std::string FetchProgressText(const web::FetchProgress& progress);
 
 // Prints the round: "STORY: revision N (+A -R words)" (with "= returns to K") for each
 // changed story and "STORY: tracking URL (from FEED)" for new feed items on stdout;

@@ -133,24 +133,32 @@ unsigned PreparerThreads(std::size_t sources) {
 
 }  // namespace
 
-Result<std::vector<Result<SnapshotOutcome>>> RecordSnapshots(Archive& archive, std::vector<SnapshotSource> sources) {
+Result<std::vector<Result<SnapshotOutcome>>> RecordSnapshots(Archive& archive, std::vector<SnapshotSource> sources,
+                                                             const RecordSnapshotsOptions& options) {
   std::vector<Result<SnapshotOutcome>> outcomes;
   outcomes.reserve(sources.size());
   if (sources.empty()) return outcomes;
   REDLINE_RETURN_IF_ERROR(archive.BeginBatch());
+  Status failed;
   try {
     Preparer preparer(archive.path(), &sources, PreparerThreads(sources.size()));
-    for (std::size_t i = 0; i < sources.size(); ++i) {
+    for (std::size_t i = 0; i < sources.size() && failed.ok(); ++i) {
       Result<PreparedSnapshot> prepared = preparer.Take(i);
-      if (!prepared.ok()) {
-        outcomes.push_back(prepared.status());
-        continue;
+      outcomes.push_back(prepared.ok()
+                             ? RecordPrepared(archive, sources[i].request, std::move(*prepared), sources[i].fetched)
+                             : Result<SnapshotOutcome>(prepared.status()));
+      if (options.all_or_nothing && !outcomes.back().ok()) {
+        failed = outcomes.back().status();
+        if (!sources[i].label.empty()) failed = failed.WithContext(sources[i].label);
       }
-      outcomes.push_back(RecordPrepared(archive, sources[i].request, std::move(*prepared), sources[i].fetched));
+      if (options.on_progress) options.on_progress(i + 1, sources.size());
     }
   } catch (const std::system_error& error) {
+    failed = Status::Internal(std::string("cannot start a thread: ") + error.what());
+  }
+  if (!failed.ok()) {
     archive.AbortBatch();
-    return Status::Internal(std::string("cannot start a thread: ") + error.what());
+    return failed;
   }
   const Status committed = archive.CommitBatch();
   if (!committed.ok()) {

@@ -2,6 +2,7 @@
 #ifndef REDLINE_CLI_TERMINAL_H_
 #define REDLINE_CLI_TERMINAL_H_
 
+#include <chrono>
 #include <string>
 #include <sys/types.h>
 
@@ -30,6 +31,21 @@ class Pager {
 
  private:
   pid_t pid_ = -1;
+};
+
+// A progress line on stderr ("fetching 12/40 ..."), redrawn at most ten times a second and
+// only when stderr is a terminal, as git shows progress.
+class ProgressLine {
+ public:
+  ProgressLine();
+  // Draws `text` over the last line; `last` draws it even when the last was just drawn.
+  void Show(const std::string& text, bool last = false);
+  void Clear();  // erases the line if one was drawn
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
 };
 
 }  // namespace redline::cli
