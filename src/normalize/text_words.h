@@ -12,7 +12,8 @@ namespace redline::normalize {
 
 // Words of `text`: runs of letters and digits, lowercased. The result is the calling
 // thread's memo of the last text asked about: it stays valid only until the next call of
-// LowerWords or Phrase with another text on this thread (copy it to keep it longer).
+// LowerWords or Phrase with another text on this thread (copy it to keep it longer), and
+// `text` must not point into it.
 const std::vector<std::string>& LowerWords(std::string_view text);
 std::size_t CountWords(std::string_view text);
 // CountWords, but stops counting once the count passes `limit` (returns limit + 1 then):
