@@ -21,12 +21,6 @@ Status NotAnArchive(const std::string& dir) {
 Result<Archive> Archive::Open(const std::string& dir) {
   EnsureLibgit2();
   if (dir.empty()) return NotAnArchive("''");
-  // Archives only ever write trees and commits that refer to objects the same Record just
-  // wrote or read, so libgit2's "strict object creation" checks are redundant here, and
-  // they are the largest cost of a Record: writing the stories/ tree re-reads the header of
-  // every fan-out folder (up to 256) from disk. The option is process-wide; redline is the
-  // only libgit2 user in its process.
-  git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
   git_repository* raw_repo = nullptr;
   if (git_repository_open_ext(&raw_repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) <
       0) {
