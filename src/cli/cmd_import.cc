@@ -80,8 +80,6 @@ Outcome RunImport(const ImportOptions& o, const GlobalOptions& globals) {
   auto sources = ReadManifest(o, *reading);
   if (!sources.ok()) return {sources.status()};
   if (!archive.ok()) return {archive.status()};
-  std::vector<std::string> stories;
-  for (const SnapshotSource& source : *sources) stories.push_back(source.request.story);
 
   ProgressLine progress;
   RecordSnapshotsOptions options;
@@ -92,7 +90,9 @@ Outcome RunImport(const ImportOptions& o, const GlobalOptions& globals) {
   auto outcomes = RecordSnapshots(*archive, std::move(*sources), options);
   progress.Clear();
   if (!outcomes.ok()) return {outcomes.status()};
-  for (std::size_t i = 0; i < outcomes->size(); ++i) PrintSnapshotOutcome(stories[i], *(*outcomes)[i], o.json);
+  for (const Result<SnapshotOutcome>& outcome : *outcomes) {
+    PrintSnapshotOutcome(outcome->revision.story, *outcome, o.json);
+  }
   return {};
 }
 

@@ -76,14 +76,18 @@ std::optional<std::size_t> PreviousWords(const std::optional<Revision>& latest, 
   return latest->total_words > 0 || text.empty() ? latest->total_words : CountWords(text);
 }
 
-// The word counts a revision's trailers record: as `redline diff` counts them.
+// The word counts a revision's trailers record, as `redline diff` counts them; `against`
+// is left to the caller (a copy of the previous text is needed only off the lock).
 PreparedSnapshot::Counts CountChanges(std::string_view previous_text, std::string_view text) {
   // Only the word counts go into the commit: skip sentence labels and the summary.
   DiffOptions counts_only;
   counts_only.label_sentences = false;
   counts_only.summarize = false;
   const WordDiff diff = DiffWords(previous_text, text, counts_only);
-  return {std::string(previous_text), diff.stats.added_words, diff.stats.removed_words};
+  PreparedSnapshot::Counts counts;
+  counts.added_words = diff.stats.added_words;
+  counts.removed_words = diff.stats.removed_words;
+  return counts;
 }
 
 }  // namespace
@@ -94,6 +98,7 @@ PreparedSnapshot PrepareSnapshot(NormalizedInput input, const std::string* expec
   prepared.body_words = CountBodyWords(input.document, prepared.words);
   if (expected_latest != nullptr && *expected_latest != input.text) {
     prepared.counts = CountChanges(*expected_latest, input.text);
+    prepared.counts->against = *expected_latest;
   }
   prepared.input = std::move(input);
   return prepared;
