@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/web_round.h"
+#include "record/fetch_round.h"
 #include "support/http_server.h"
 #include "web/tracking.h"
 
@@ -105,7 +105,7 @@ redline::web::FetchOptions BenchFetchOptions() {
   return options;
 }
 
-void AddCounters(benchmark::State& state, const redline::cli::RoundReport& report, double* sums) {
+void AddCounters(benchmark::State& state, const redline::record::RoundReport& report, double* sums) {
   sums[0] += report.timings.network_seconds;
   sums[1] += report.timings.normalize_seconds;
   sums[2] += report.timings.commit_seconds;
@@ -113,9 +113,9 @@ void AddCounters(benchmark::State& state, const redline::cli::RoundReport& repor
   std::size_t changed = 0;
   std::size_t not_modified = 0;
   for (const auto& story : report.stories) {
-    changed += story.kind == redline::cli::StoryResultKind::kChanged ? 1 : 0;
-    not_modified += story.kind == redline::cli::StoryResultKind::kNotModified ? 1 : 0;
-    if (story.kind == redline::cli::StoryResultKind::kError)
+    changed += story.kind == redline::record::StoryResultKind::kChanged ? 1 : 0;
+    not_modified += story.kind == redline::record::StoryResultKind::kNotModified ? 1 : 0;
+    if (story.kind == redline::record::StoryResultKind::kError)
       state.SkipWithError(story.error.message().c_str());
   }
   state.counters["changed"] = static_cast<double>(changed);
@@ -141,7 +141,7 @@ void BM_FirstRound(benchmark::State& state) {
     redline::Archive archive = TrackedArchive(dir, site);
     redline::web::Fetcher fetcher(BenchFetchOptions());
     state.ResumeTiming();
-    auto report = redline::cli::RunFetchRound(archive, fetcher, {});
+    auto report = redline::record::RunFetchRound(archive, fetcher, {});
     if (!report.ok()) {
       state.SkipWithError(report.status().message().c_str());
       break;
@@ -161,11 +161,11 @@ void BM_SteadyRound(benchmark::State& state) {
   const fs::path dir = FreshDir("steady");
   redline::Archive archive = TrackedArchive(dir, site);
   redline::web::Fetcher fetcher(BenchFetchOptions());
-  if (auto first = redline::cli::RunFetchRound(archive, fetcher, {}); !first.ok()) {
+  if (auto first = redline::record::RunFetchRound(archive, fetcher, {}); !first.ok()) {
     state.SkipWithError(first.status().message().c_str());
     return;
   }
-  redline::cli::RoundOptions options;
+  redline::record::RoundOptions options;
   options.all = true;  // every page is checked, as when all are due
   double sums[4] = {};
   int round = 0;
@@ -174,7 +174,7 @@ void BM_SteadyRound(benchmark::State& state) {
     ++round;
     for (int i = 0; i < kChangedPerRound; ++i) site.versions[(round * 97 + i * 19) % kPages]->store(round);
     state.ResumeTiming();
-    auto report = redline::cli::RunFetchRound(archive, fetcher, options);
+    auto report = redline::record::RunFetchRound(archive, fetcher, options);
     if (!report.ok()) {
       state.SkipWithError(report.status().message().c_str());
       break;

@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/recorder.h"
-#include "cli/snapshot_batch.h"
+#include "record/snapshot.h"
+#include "record/batch_writer.h"
 #include "redline/diff.h"
 
 extern char** environ;
@@ -121,15 +121,15 @@ void BM_SnapshotInProcess(benchmark::State& state) {
     redline::Status status;
     if (pipelined) {
       for (std::size_t begin = 0; begin < snapshots.size() && status.ok(); begin += batch_size) {
-        std::vector<redline::cli::SnapshotSource> sources;
+        std::vector<redline::record::SnapshotSource> sources;
         for (std::size_t i = begin; i < std::min(snapshots.size(), begin + batch_size); ++i) {
-          redline::cli::SnapshotSource source;
+          redline::record::SnapshotSource source;
           source.request = {snapshots[i].story, "", {t += 60, 0}, {}};
           source.raw = snapshots[i].text;
           source.normalize.from = redline::InputFormat::kText;
           sources.push_back(std::move(source));
         }
-        auto outcomes = redline::cli::RecordSnapshots(*archive, std::move(sources));
+        auto outcomes = redline::record::RecordSnapshots(*archive, std::move(sources));
         if (!outcomes.ok()) status = outcomes.status();
         for (std::size_t i = 0; status.ok() && i < outcomes->size(); ++i) {
           if (!(*outcomes)[i].ok()) status = (*outcomes)[i].status();
@@ -139,12 +139,12 @@ void BM_SnapshotInProcess(benchmark::State& state) {
     for (std::size_t i = 0; !pipelined && i < snapshots.size() && status.ok(); ++i) {
       const auto& s = snapshots[i];
       if (batch_size > 1 && i % batch_size == 0) status = archive->BeginBatch();
-      auto input = redline::cli::NormalizeInput(s.text, redline::InputFormat::kText);
+      auto input = redline::record::NormalizeInput(s.text, redline::InputFormat::kText);
       if (!input.ok()) {
         status = input.status();
         break;
       }
-      auto outcome = redline::cli::RecordSnapshot(*archive, {s.story, "", {t += 60, 0}, {}}, std::move(*input));
+      auto outcome = redline::record::RecordSnapshot(*archive, {s.story, "", {t += 60, 0}, {}}, std::move(*input));
       if (!outcome.ok()) status = outcome.status();
       if (status.ok() && batch_size > 1 && (i + 1 == snapshots.size() || (i + 1) % batch_size == 0)) {
         status = archive->CommitBatch();
@@ -212,7 +212,7 @@ namespace {
 void BM_NormalizeText2000Words(benchmark::State& state) {
   const std::string& text = Snapshots().front().text;
   for (auto _ : state) {
-    auto input = redline::cli::NormalizeInput(text, redline::InputFormat::kText);
+    auto input = redline::record::NormalizeInput(text, redline::InputFormat::kText);
     benchmark::DoNotOptimize(input);
   }
 }
@@ -220,8 +220,8 @@ BENCHMARK(BM_NormalizeText2000Words)->Unit(benchmark::kMicrosecond);
 
 void BM_DiffWordsRevisionPair(benchmark::State& state) {
   const auto& snapshots = Snapshots();
-  auto a = redline::cli::NormalizeInput(snapshots[0].text, redline::InputFormat::kText);
-  auto b = redline::cli::NormalizeInput(snapshots[100].text, redline::InputFormat::kText);
+  auto a = redline::record::NormalizeInput(snapshots[0].text, redline::InputFormat::kText);
+  auto b = redline::record::NormalizeInput(snapshots[100].text, redline::InputFormat::kText);
   for (auto _ : state) benchmark::DoNotOptimize(redline::DiffWords(a->text, b->text));
 }
 BENCHMARK(BM_DiffWordsRevisionPair)->Unit(benchmark::kMicrosecond);
@@ -233,10 +233,10 @@ namespace {
 // What RecordSnapshots' second thread does for each snapshot.
 void BM_PrepareSnapshot(benchmark::State& state) {
   const auto& snapshots = Snapshots();
-  auto previous = redline::cli::NormalizeInput(snapshots[0].text, redline::InputFormat::kText);
+  auto previous = redline::record::NormalizeInput(snapshots[0].text, redline::InputFormat::kText);
   for (auto _ : state) {
-    auto input = redline::cli::NormalizeInput(snapshots[100].text, redline::InputFormat::kText);
-    benchmark::DoNotOptimize(redline::cli::PrepareSnapshot(std::move(*input), &previous->text));
+    auto input = redline::record::NormalizeInput(snapshots[100].text, redline::InputFormat::kText);
+    benchmark::DoNotOptimize(redline::record::PrepareSnapshot(std::move(*input), &previous->text));
   }
 }
 BENCHMARK(BM_PrepareSnapshot)->Unit(benchmark::kMicrosecond);
@@ -251,9 +251,9 @@ void BM_PrepareAllSnapshots(benchmark::State& state) {
   for (auto _ : state) {
     std::map<std::string, std::string> latest;
     for (const auto& s : snapshots) {
-      auto input = redline::cli::NormalizeInput(s.text, redline::InputFormat::kText);
+      auto input = redline::record::NormalizeInput(s.text, redline::InputFormat::kText);
       std::string& previous = latest[s.story];
-      auto prepared = redline::cli::PrepareSnapshot(std::move(*input), &previous);
+      auto prepared = redline::record::PrepareSnapshot(std::move(*input), &previous);
       previous = prepared.input.text;
       benchmark::DoNotOptimize(prepared);
     }

@@ -1,22 +1,24 @@
-// The archive: an ordinary, non-bare git repository (branch main) written in process with
-// libgit2. Knows stories, revisions and their text; nothing of HTML or diffs.
+// The archive: an ordinary git repository (branch main) without a work tree, written in
+// process with libgit2. Knows stories, revisions and their text; nothing of HTML or diffs.
+// docs/archive-format.md describes it in full.
 //
-// Layout (also explained by the README.md of every archive):
-//   stories/<fan>/<story>/article.txt   canonical text
-//   stories/<fan>/<story>/raw.html      the recorded input (raw.txt for text input; only the
-//                                       one matching the latest revision is kept)
-// where <fan> is the first two hex digits of the git blob id of the story id, i.e.
-// `printf %s STORY | git hash-object --stdin | cut -c1-2`. Each revision is one commit on
-// main whose subject is the headline and whose trailers (Redline-Story, -Revision,
-// -Previous, -Source, -Captured, -Words, -Total-Words) describe it.
-// refs/redline/stories/<story> points at the story's latest commit and every commit names
-// the story's previous commit in Redline-Previous, so one story's history is read without
-// walking other stories' commits. The repository config key redline.archiveversion = 1
-// marks a repository as an archive.
+// Layout (format 2; also explained by the README.md of every archive):
+//   DIR/.git                                   the repository (core.bare = true)
+//   stories/<a>/<b>/<c>/<d>/<story>/article.txt canonical text, in main's tree
+//   stories/<a>/<b>/<c>/<d>/<story>/raw.html    the recorded input (raw.txt for text input;
+//                                               only the latest revision's is kept)
+// where <a>..<d> are the first four hex digits of the git blob id of the story id. Each
+// revision is one commit on main whose subject is the headline and whose trailers
+// (Redline-Story, -Revision, -Previous, -Source, -Captured, -Words, -Total-Words) describe
+// it. The revision index (<git dir>/redline/revisions.sqlite) lists every story's
+// revisions; it is derived from main's history, brought up to date whenever main moved
+// without it, and rebuilt by Reindex. The repository config key redline.archiveversion = 2
+// marks a repository as an archive; format 1 archives (a work tree, one ref per story,
+// stories/<fan>/<story>) are read as they are and converted by Upgrade.
 //
 // Errors: BadInput for a malformed story id, revision spec or time; NotFound for a story or
 // revision that does not exist; Archive for a missing or damaged archive and libgit2
-// failures (with libgit2's message). REQUIRES: git_libgit2_init() has been called.
+// failures (with libgit2's message).
 #ifndef REDLINE_ARCHIVE_H_
 #define REDLINE_ARCHIVE_H_
 
@@ -83,6 +85,33 @@ struct Revision {
   int returns_to = 0;
 };
 
+// What Archive::Upgrade did.
+struct UpgradeSummary {
+  bool upgraded = false;  // false: the archive was in format 2 already
+  int from_format = 2;
+  std::size_t stories = 0;        // in the archive afterwards
+  std::size_t stories_moved = 0;  // folders moved to format 2's paths
+  std::size_t refs_removed = 0;   // format 1's refs/redline/stories/*
+  std::size_t files_removed = 0;  // checked-out copies removed with the work tree
+};
+
+// What Archive::Gc did.
+struct GcSummary {
+  std::size_t objects = 0;  // in the new pack
+  std::size_t packs_before = 0;
+  std::size_t loose_before = 0;
+  std::size_t packs_after = 0;
+  std::uintmax_t bytes_before = 0;  // packs and loose objects
+  std::uintmax_t bytes_after = 0;
+};
+
+// What Archive::CheckIndex found.
+struct IndexCheck {
+  bool matches = false;    // the index holds exactly what the history says
+  std::size_t revisions = 0;  // in the history
+  std::string difference;  // the first difference, when it does not match
+};
+
 struct StorySummary {
   std::string story;
   int revisions = 0;
@@ -92,13 +121,20 @@ struct StorySummary {
 
 class Archive {
  public:
-  // Creates an archive in `dir` (created if missing): repository, config marker and a
-  // first commit "Initialize redline archive" with README.md and .gitattributes, checked out
-  // so `git status` is clean. Refuses a directory that already holds a git repository.
+  // Creates an archive in `dir` (created if missing): `dir`/.git without a work tree, the
+  // config marker, a first commit "Initialize redline archive" with README.md,
+  // .gitattributes and .redline-archive, and an empty revision index. Refuses a directory
+  // that already holds a git repository.
   static Result<Archive> Init(const std::string& dir);
-  // Opens the archive whose work tree is `dir`; "not a redline archive: DIR (run 'redline
-  // init')" otherwise. Opens the repository and its index once for the object's lifetime.
+  // Opens the archive in `dir`; "not a redline archive: DIR (run 'redline init')"
+  // otherwise. A plain `git clone` of an archive is adopted (its marker file says what it
+  // is). Archives of format 1 and clones with a work tree are read as they are; writing
+  // them fails with a hint to Upgrade. A format newer than this redline's is refused.
   static Result<Archive> Open(const std::string& dir);
+  // Converts the archive in `dir` to format 2 in place (see upgrade.cc): refuses a work tree
+  // with unrecorded changes; every commit and revision id is kept. Nothing to do for an
+  // archive in format 2 already. Safe to run again after an interruption.
+  static Result<UpgradeSummary> Upgrade(const std::string& dir);
   // The nearest archive at or above `start_dir` (its work tree path).
   static Result<std::string> Discover(const std::string& start_dir);
 
@@ -106,17 +142,16 @@ class Archive {
   Archive& operator=(Archive&&) noexcept;
   ~Archive();
 
-  const std::string& path() const;  // the work tree, without a trailing slash
+  const std::string& path() const;  // the archive's folder (holding .git), without a trailing slash
 
   // The latest revision of `story`, or nullopt if the story has none.
   Result<std::optional<Revision>> Latest(const std::string& story);
-  // Records one revision as a commit on main (parent: main's head) and moves main and the
-  // story's ref together. Writers take turns under the archive's write lock; when something
-  // else moves main meanwhile (plain git), the revision is recorded again on top of it, and
-  // after repeated lost races Record gives up with an Archive error ("... try again"). The
-  // work tree and index follow, so `git status` stays clean. A failure before the refs
-  // move changes no ref, index or work tree file. The caller has checked that the text
-  // changed.
+  // Records one revision as a commit on main (parent: main's head): a batch of one.
+  // Writers take turns under the archive's write lock; when something else moves main
+  // meanwhile (plain git), the revision is recorded again on top of it, and after repeated
+  // lost races Record gives up with an Archive error ("... try again"). A failure changes
+  // neither main nor the revision index (only unreachable objects may remain). The caller
+  // has checked that the text changed.
   Result<Revision> Record(const NewRevision& revision);
   // Decides, under the write lock and against the story's latest revision at that moment
   // (nullopt for a new story), what depends on it: fills in the word counts and returns_to
@@ -138,23 +173,36 @@ class Archive {
   // ambiguous prefix. NotFound: "story 'ID' has no revision X (it has N)", or a time before
   // the story's first capture.
   Result<Revision> Resolve(const std::string& story, const std::string& spec);
-  // The canonical text, and the raw input (NotFound if none), as of `revision`.
-  // Batches record many revisions as one unit of work (a fetch round, a bulk import).
-  // Between BeginBatch and CommitBatch, Record keeps objects in memory and moves no ref;
-  // Latest, Log, Resolve and ReadText see the pending revisions, Stories does not.
-  // CommitBatch writes one pack, moves main and every touched story's ref in one
-  // transaction, then writes the index and work tree once. If main or a story ref moved
-  // meanwhile, or anything fails, nothing is recorded. AbortBatch (or destroying the
-  // Archive) drops the pending revisions.
+  // Batches record many revisions as one unit of work (a fetch round, a chunk of an
+  // import). BeginBatch takes the archive's write lock and holds it until CommitBatch or
+  // AbortBatch; meanwhile Record keeps objects in memory and moves nothing, and Latest,
+  // Log, Resolve and ReadText see the pending revisions (Stories does not). CommitBatch
+  // writes one pack, then adds the revisions to the index and moves main together. If main
+  // moved meanwhile (plain git), or anything fails, nothing is recorded. AbortBatch (or
+  // destroying the Archive) drops the pending revisions.
   Status BeginBatch();
-  Status CommitBatch();
+  // `*lost_race` (when given) is set when main had moved: recording again may succeed.
+  Status CommitBatch(bool* lost_race = nullptr);
   void AbortBatch();
   bool InBatch() const;
 
-  // Whether any revision of any story ever recorded exactly this canonical text: one hash
-  // and one object lookup, so the search for a flip-flop runs only when it can succeed.
-  Result<bool> TextRecordedBefore(std::string_view text);
+  // The number of the first revision of `story` whose canonical text is exactly `text`, or
+  // 0: one index lookup, for the flip-flop search.
+  Result<int> FirstRevisionWithText(const std::string& story, std::string_view text);
+  // The revision of `story` captured at `captured_at` (to the second) with exactly this
+  // text, if any: a re-run of an import skips what it recorded before.
+  Result<std::optional<Revision>> RevisionCapturedWith(const std::string& story, const Timestamp& captured_at,
+                                                       std::string_view text);
 
+  // The revision index rebuilt from main's history (under the write lock).
+  Status Reindex();
+  // The revision index compared with one rebuilt in memory from the history.
+  Result<IndexCheck> CheckIndex();
+  // Packs every reachable object into one pack with deltas and removes the rest (under
+  // the write lock).
+  Result<GcSummary> Gc();
+
+  // The canonical text, and the raw input (NotFound if none), as of `revision`.
   Result<std::string> ReadText(const Revision& revision);
   Result<std::string> ReadRaw(const Revision& revision);
 
@@ -165,8 +213,7 @@ class Archive {
   Result<std::optional<std::string>> ReadStateFile(const std::string& path);
   // Commits `content` at `path` on main with `message` (nothing when the file already
   // holds it), under the write lock as Record does (a main moved meanwhile by plain git is
-  // tried again on top, then "... try again"); the work tree and index follow. Not during
-  // a batch (Internal error).
+  // tried again on top, then "... try again"). Not during a batch (Internal error).
   Status WriteStateFile(const std::string& path, std::string_view content, const std::string& message);
   // <git dir>/redline: for archive-local files that are never committed (created on
   // demand by the caller).
@@ -177,10 +224,11 @@ class Archive {
   explicit Archive(std::unique_ptr<Impl> impl);
   Status WriteStateFileOnce(const std::string& path, std::string_view content, const std::string& message,
                             bool* lost_race);
+  Result<std::optional<Revision>> RecordInBatch(NewRevision revision, const PrepareRevision& prepare);
   std::unique_ptr<Impl> impl_;
 };
 
-// "stories/<fan>/<story>", the story's folder inside the archive.
+// "stories/<a>/<b>/<c>/<d>/<story>", the story's folder in main's tree.
 std::string StoryDirectory(std::string_view story);
 
 }  // namespace redline

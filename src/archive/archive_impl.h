@@ -1,4 +1,4 @@
-// The state behind an Archive: the repository and its index, opened once and reused.
+// The state behind an Archive: the repository, the revision index and an open batch.
 #ifndef REDLINE_ARCHIVE_ARCHIVE_IMPL_H_
 #define REDLINE_ARCHIVE_ARCHIVE_IMPL_H_
 
@@ -7,72 +7,78 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "archive/git_handles.h"
+#include "archive/index_sync.h"
+#include "archive/revision_index.h"
+#include "archive/write_lock.h"
 #include "redline/archive.h"
 
 namespace redline {
 
 // Repository config key that marks a git repository as a redline archive, and its value.
 inline constexpr const char* kVersionKey = "redline.archiveversion";
-inline constexpr int kArchiveVersion = 1;
+inline constexpr int kArchiveVersion = 2;
 // A file in every archive's first commit, so that a clone (which has no config of the
 // original) is recognised as an archive too.
 inline constexpr const char* kMarkerPath = ".redline-archive";
 
-// A story's state inside an open batch: where its ref was, where it is now, and the files
-// to mirror in the work tree when the batch commits.
-struct PendingStory {
-  std::optional<git_oid> original_tip;
-  git_oid tip = {};
-  std::string article_path;
-  std::string raw_path;
-  std::string other_raw_path;
-  std::string text;
-  std::string raw;
-  std::int64_t mtime = 0;
-};
-
-// While a batch is open, objects go to an in-memory backend (memory_odb.h) (the rest of the object
-// database is reachable read-only as an alternate), and refs, index file and work tree
-// are left alone until Commit.
+// While a batch is open this process holds the archive's write lock, new objects go to an
+// in-memory backend (memory_odb.h; the object database on disk stays readable as an
+// alternate), and main, the revision index and the disk are left alone until Commit, which
+// writes one pack, one index transaction and one ref update.
 struct Batch {
-  git_odb* disk_odb = nullptr;   // the repository's own database, restored on close (owned)
-  git_odb* batch_odb = nullptr;  // mempack first, disk as alternate (owned)
+  WriteLock lock;
+  git_odb* disk_odb = nullptr;        // the repository's own database, restored on close (owned)
+  git_odb* batch_odb = nullptr;       // memory first, disk as alternate (owned)
   git_odb_backend* memory = nullptr;  // owned by batch_odb
   git_oid start_head = {};
   git_oid head = {};
-  std::map<std::string, PendingStory, std::less<>> stories;
+  git_oid head_tree = {};
+  std::vector<CommitRevision> revisions;  // recorded in this batch, oldest first
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_story;  // into `revisions`
 };
 
 struct Archive::Impl {
-  std::string path;  // the work tree, without a trailing slash
+  std::string path;     // the folder holding .git, without a trailing slash
+  std::string git_dir;  // with a trailing slash
   git::RepositoryPtr repo;
-  git::IndexPtr index;
-
-  // The in-memory index is known to hold exactly the tree of `synced_head` while the
-  // index file still has `synced_checksum`; Record then skips re-checking it.
-  bool index_synced = false;
-  git_oid synced_head = {};
-  git_oid synced_checksum = {};
-
+  // Why this archive cannot be written until `redline upgrade` (an archive of format 1, or
+  // a plain `git clone` with a work tree); empty when it can.
+  std::string upgrade_needed;
+  std::optional<RevisionIndex> index;
   std::optional<Batch> batch;
 
-  // Makes the in-memory index hold exactly the tree of `head` (main's commit).
-  Status SyncIndexWithHead(const git_oid& head);
-  // The story's latest commit: pending in the open batch, else its ref; nullopt if none.
-  Result<std::optional<git_oid>> StoryTip(std::string_view story);
-  // Puts back the repository's own object database and frees the batch's.
-  void CloseBatchDatabase();
+  // The revision index, opened on first use and brought up to main first (under the write
+  // lock when it has fallen behind). Inside a batch, as the batch began.
+  Result<RevisionIndex*> Index();
+  // Opens the index without checking it against main.
+  Result<RevisionIndex*> OpenIndex();
+  // The story's pending revisions in the open batch (empty when none).
+  std::vector<const CommitRevision*> Pending(std::string_view story) const;
+  Status Writable() const;
+  // Writes the batch's pack, then moves the index and main together; `*lost_race` when
+  // main moved meanwhile (plain git), so that recording again on top may succeed. The
+  // batch is closed either way.
+  Status CommitBatch(bool* lost_race);
+  // Puts back the repository's own object database, frees the batch's and releases the lock.
+  void CloseBatch();
   ~Impl();
 };
 
 // The commit `ref` points at, or nullopt if there is no such ref.
 Result<std::optional<git_oid>> RefTarget(git_repository* repo, const std::string& ref);
 
-// Recreates refs/redline/stories/* from main's history when there are none but main holds
-// stories, as in a fresh `git clone` (which copies branches, not other refs).
-Status RebuildStoryRefsIfMissing(git_repository* repo);
+// The README.md and marker file of this format's first commit (init.cc).
+std::string_view ArchiveReadme();
+std::string_view ArchiveMarker();
+
+// The format main's marker file names ("redline archive, version N"), or 0 without one.
+int MarkerVersion(git_repository* repo);
+
+// "<git dir>/redline/revisions.sqlite".
+std::string RevisionIndexPath(const std::string& git_dir);
 
 }  // namespace redline
 

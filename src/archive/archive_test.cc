@@ -34,25 +34,28 @@ TEST(ArchiveInit, CreatesACleanRepositoryThatGitAccepts) {
   EXPECT_EQ(archive->path(), dir);
 
   EXPECT_EQ(Git(dir, "symbolic-ref HEAD"), "refs/heads/main\n");
-  EXPECT_EQ(Git(dir, "rev-parse --is-bare-repository"), "false\n");
-  EXPECT_EQ(Git(dir, "config redline.archiveversion"), "1\n");
+  EXPECT_EQ(Git(dir, "rev-parse --is-bare-repository"), "true\n");
+  EXPECT_EQ(Git(dir, "config redline.archiveversion"), "2\n");
   EXPECT_EQ(Git(dir, "log --format=%s%n%an%n%ae main"),
             "Initialize redline archive\nredline\nredline@localhost\n");
   EXPECT_EQ(Git(dir, "ls-tree --name-only main"), ".gitattributes\n.redline-archive\nREADME.md\n");
-  EXPECT_EQ(Git(dir, "show main:README.md"), test::ReadFile(dir + "/README.md"));
-  EXPECT_NE(test::ReadFile(dir + "/README.md").find("stories/<fan>/<story>/article.txt"),
-            std::string::npos);
-  EXPECT_EQ(Git(dir, "status --porcelain"), "");
-  EXPECT_EQ(Git(dir, "diff-files"), "");
+  EXPECT_NE(Git(dir, "show main:README.md").find("stories/<a>/<b>/<c>/<d>/<story>/article.txt"), std::string::npos);
+  EXPECT_EQ(Git(dir, "show main:.redline-archive"), "redline archive, version 2\n");
+  // Nothing but the repository: no work tree to keep up with each revision.
+  std::vector<std::string> entries;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) entries.push_back(entry.path().filename());
+  EXPECT_EQ(entries, std::vector<std::string>{".git"});
+  EXPECT_TRUE(std::filesystem::exists(dir + "/.git/redline/revisions.sqlite"));
   EXPECT_EQ(Git(dir, "fsck --strict --no-progress"), "");
+  // A clone gives files a person can open.
   EXPECT_EQ(RunShell("git clone -q '" + dir + "' '" + (tmp / "clone") + "'").exit_code, 0);
-  EXPECT_EQ(test::ReadFile(tmp / "clone/README.md"), test::ReadFile(dir + "/README.md"));
+  EXPECT_EQ(test::ReadFile(tmp / "clone/README.md"), Git(dir, "show main:README.md"));
 }
 
 TEST(ArchiveInit, UsesAnExistingEmptyFolder) {
   TempDir tmp;
   ASSERT_OK(Archive::Init(tmp.path()));
-  EXPECT_EQ(Git(tmp.path(), "status --porcelain"), "");
+  EXPECT_EQ(test::ArchiveProblems(tmp.path()), "");
 }
 
 TEST(ArchiveInit, RefusesAFolderThatHoldsARepository) {
@@ -135,10 +138,44 @@ TEST(ArchiveOpen, IgnoresTheMarkerInGlobalConfig) {
 TEST(ArchiveOpen, RefusesANewerArchiveVersion) {
   TempDir tmp;
   ASSERT_OK(Archive::Init(tmp / "a"));
-  ASSERT_EQ(Git(tmp / "a", "config redline.archiveversion 2"), "");
+  ASSERT_EQ(Git(tmp / "a", "config redline.archiveversion 3"), "");
   auto archive = Archive::Open(tmp / "a");
   ASSERT_FALSE(archive.ok());
-  EXPECT_NE(archive.status().message().find("version 2"), std::string::npos);
+  EXPECT_EQ(archive.status().kind(), ErrorKind::kArchive);
+  EXPECT_NE(archive.status().message().find("format 3, newer than this redline reads (2)"), std::string::npos)
+      << archive.status().message();
+}
+
+TEST(ArchiveOpen, AClonesWorkTreeIsReadButNotWritten) {
+  TempDir tmp;
+  auto archive = Archive::Init(tmp / "a");
+  ASSERT_OK(archive);
+  NewRevision revision;
+  revision.story = "story";
+  revision.text = "# Story\n\nText.\n";
+  revision.raw = "Text.\n";
+  revision.raw_extension = "txt";
+  revision.captured_at = {1661990400, 0};
+  ASSERT_OK(archive->Record(revision));
+  ASSERT_EQ(RunShell("git clone -q '" + (tmp / "a") + "' '" + (tmp / "clone") + "'").exit_code, 0);
+  auto clone = Archive::Open(tmp / "clone");
+  ASSERT_OK(clone);
+  auto log = clone->Log("story");
+  ASSERT_OK(log);
+  EXPECT_EQ(log->size(), 1u);
+  revision.text = "# Story\n\nText, edited.\n";
+  auto recorded = clone->Record(revision);
+  ASSERT_FALSE(recorded.ok());
+  EXPECT_EQ(recorded.status().kind(), ErrorKind::kArchive);
+  EXPECT_NE(recorded.status().message().find("redline upgrade"), std::string::npos) << recorded.status().message();
+  auto upgraded = Archive::Upgrade(tmp / "clone");
+  ASSERT_OK(upgraded);
+  EXPECT_TRUE(upgraded->upgraded);
+  EXPECT_EQ(upgraded->files_removed, 5u);  // README.md, .gitattributes, marker, article, raw
+  auto reopened = Archive::Open(tmp / "clone");
+  ASSERT_OK(reopened);
+  ASSERT_OK(reopened->Record(revision));
+  EXPECT_EQ(test::ArchiveProblems(tmp / "clone"), "");
 }
 
 TEST(ArchiveDiscover, FindsTheNearestArchiveAbove) {
@@ -169,8 +206,11 @@ TEST(ArchiveDiscover, SuggestsInitWhenThereIsNone) {
 
 TEST(StoryDirectory, FansOutByTheGitBlobIdOfTheStoryId) {
   const std::string id = RunShell("printf %s un-report | git hash-object --stdin").output;
-  EXPECT_EQ(StoryDirectory("un-report"), "stories/" + id.substr(0, 2) + "/un-report");
-  EXPECT_EQ(StoryDirectory("a").substr(0, 11), "stories/2e/");  // git hash-object: 2e65efe2...
+  EXPECT_EQ(StoryDirectory("un-report"), "stories/" + id.substr(0, 1) + "/" + id.substr(1, 1) + "/" + id.substr(2, 1) +
+                                             "/" + id.substr(3, 1) + "/un-report");
+  EXPECT_EQ(StoryDirectory("a"), "stories/2/e/6/5/a");  // git hash-object: 2e65efe2...
+  // The README's recipe gives the same folder.
+  EXPECT_EQ(RunShell("printf %s a | git hash-object --stdin | cut -c1-4 | sed 's|.|&/|g'").output, "2/e/6/5/\n");
 }
 
 }  // namespace

@@ -1,38 +1,27 @@
-// Batches: objects go to an in-memory backend and are written as one pack at the end
-// (pack_writer.h); refs move together in one transaction; index and work tree are written once.
-// This removes the per-revision loose-object files, ref locks and index rewrites that
-// dominate a single Record's cost.
+// Batches: one unit of work under the archive's write lock. Objects go to an in-memory
+// backend and are written as one pack at the end (pack_writer.h); the revision index and
+// main move together at the end. A single Record is a batch of one.
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
-#include <ctime>
 #include <string>
 
 #include "archive/archive_impl.h"
 #include "archive/git_handles.h"
-#include "archive/identity.h"
 #include "archive/memory_odb.h"
 #include "archive/pack_writer.h"
+#include "archive/storage.h"
 #include "archive/story_names.h"
-#include "archive/work_tree.h"
 #include "archive/write_lock.h"
 #include "redline/archive.h"
 
 namespace redline {
 namespace {
 
-// Packs exactly the objects the batch wrote, then lets the disk database see the pack.
-Status WritePack(git_repository* repo, git_odb_backend* memory, git_odb* disk_odb) {
-  const std::string pack_dir = std::string(git_repository_path(repo)) + "objects/pack";
-  REDLINE_RETURN_IF_ERROR(WritePlainPack(memory, pack_dir, DurableWritesWanted()));
-  return git::Check(git_odb_refresh(disk_odb), "reading the new pack");
-}
-
 // The archive's packs and loose objects as read-only alternates of the batch's database.
 // Their pack list is not rescanned: libgit2 rescans the pack folder whenever a lookup
 // misses, and every object a batch writes is first looked up (a miss, since it is new),
-// which cost more than hashing it. The batch needs only objects that existed when it
-// began; whatever another writer adds meanwhile makes CommitBatch refuse anyway.
+// which cost more than hashing it. Under the write lock nobody else adds objects.
 int AddExistingObjects(git_odb* odb, const std::string& objects_dir) {
   git_odb_backend* packs = nullptr;
   int code = git_odb_backend_pack(&packs, objects_dir.c_str());
@@ -51,43 +40,34 @@ int AddExistingObjects(git_odb* odb, const std::string& objects_dir) {
   return code;
 }
 
-// Moves main and every touched story ref under one set of locks, after checking that none
-// of them moved since the batch began.
-Status MoveBatchRefs(git_repository* repo, const Batch& batch) {
-  REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature, RedlineSignature(std::time(nullptr), 0));
-  git_transaction* raw = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_transaction_new(&raw, repo), "starting a ref update"));
-  git::TransactionPtr transaction(raw);
+Result<git_oid> TreeOf(git_repository* repo, const git_oid& commit_id) {
+  git_commit* raw = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_commit_lookup(&raw, repo, &commit_id), "reading main"));
+  git::CommitPtr commit(raw);
+  return *git_commit_tree_id(commit.get());
+}
+
+// Moves main from `from` to `to`, unless someone else (plain git) moved it meanwhile or
+// holds its lock: then `*lost_race`.
+Status MoveMain(git_repository* repo, const std::string& git_dir, const git_oid& from, const git_oid& to,
+                const std::string& message, bool* lost_race) {
+  git_reference* raw = nullptr;
   const std::string main_ref(kMainRef);
-  REDLINE_RETURN_IF_ERROR(
-      git::Check(git_transaction_lock_ref(transaction.get(), main_ref.c_str()), "locking " + main_ref));
-  for (const auto& [story, pending] : batch.stories) {
-    const std::string ref = StoryRefName(story);
-    REDLINE_RETURN_IF_ERROR(git::Check(git_transaction_lock_ref(transaction.get(), ref.c_str()), "locking " + ref));
-  }
-  const auto moved = [](const std::optional<git_oid>& expected, const std::optional<git_oid>& now) {
-    if (expected.has_value() != now.has_value()) return true;
-    return expected.has_value() && !git_oid_equal(&*expected, &*now);
-  };
-  REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> main_now, RefTarget(repo, main_ref));
-  if (moved(batch.start_head, main_now)) {
-    return Status::Archive(main_ref + " was changed by someone else during the batch; nothing was recorded, try again");
-  }
-  const std::string message = "redline: record " + std::to_string(batch.stories.size()) + " stories";
-  REDLINE_RETURN_IF_ERROR(git::Check(
-      git_transaction_set_target(transaction.get(), main_ref.c_str(), &batch.head, signature.get(), message.c_str()),
-      "updating " + main_ref));
-  for (const auto& [story, pending] : batch.stories) {
-    const std::string ref = StoryRefName(story);
-    REDLINE_ASSIGN_OR_RETURN(std::optional<git_oid> now, RefTarget(repo, ref));
-    if (moved(pending.original_tip, now)) {
-      return Status::Archive(ref + " was changed by someone else during the batch; nothing was recorded, try again");
+  const int code = git_reference_create_matching(&raw, repo, main_ref.c_str(), &to, /*force=*/1, &from,
+                                                 message.c_str());
+  if (code == GIT_EMODIFIED || code == GIT_ELOCKED) {
+    git_error_clear();
+    *lost_race = true;
+    if (code == GIT_ELOCKED) {
+      RemoveIfStale(git_dir + main_ref + ".lock", kStaleGitLockSeconds);
+      return Status::Archive(main_ref + " is locked by another program (" + main_ref +
+                             ".lock); nothing was recorded, try again");
     }
-    REDLINE_RETURN_IF_ERROR(git::Check(
-        git_transaction_set_target(transaction.get(), ref.c_str(), &pending.tip, signature.get(), message.c_str()),
-        "updating " + ref));
+    return Status::Archive(main_ref + " was changed by someone else while recording; nothing was recorded, try again");
   }
-  return git::Check(git_transaction_commit(transaction.get()), "updating refs");
+  REDLINE_RETURN_IF_ERROR(git::Check(code, "updating main"));
+  git_reference_free(raw);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -96,93 +76,104 @@ bool Archive::InBatch() const { return impl_->batch.has_value(); }
 
 Status Archive::BeginBatch() {
   if (impl_->batch) return Status::Internal("a batch is already open");
+  REDLINE_RETURN_IF_ERROR(impl_->Writable());
   git_repository* repo = impl_->repo.get();
-  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head, RefTarget(repo, std::string(kMainRef)));
-  if (!head) return Status::Archive("the archive has no main branch");
-
-  Batch batch;
-  batch.start_head = *head;
-  batch.head = *head;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_repository_odb(&batch.disk_odb, repo), "opening the object database"));
-  const auto fail = [&](int code, const char* what) {
-    const Status status = git::Check(code, what);
-    if (batch.batch_odb != nullptr) git_odb_free(batch.batch_odb);
-    git_odb_free(batch.disk_odb);
+  EnableDurableWrites();
+  REDLINE_ASSIGN_OR_RETURN(RevisionIndex* index, impl_->OpenIndex());
+  Batch& batch = impl_->batch.emplace();
+  const auto fail = [&](const Status& status) {
+    impl_->CloseBatch();
     return status;
   };
-  int code = git_odb_new(&batch.batch_odb);
-  if (code < 0) return fail(code, "creating the batch's object database");
-  auto memory = NewMemoryBackend();
-  if (!memory.ok()) return fail(-1, "creating an in-memory object store");
-  batch.memory = *memory;
-  code = git_odb_add_backend(batch.batch_odb, batch.memory, 1000);
+  Status status = batch.lock.Acquire(impl_->git_dir);
+  if (!status.ok()) return fail(status);
+  Result<std::optional<git_oid>> head = RefTarget(repo, std::string(kMainRef));
+  if (!head.ok()) return fail(head.status());
+  if (!*head) return fail(Status::Archive("the archive has no main branch"));
+  // Decisions in the batch read the index: it must show main as it is now.
+  status = SyncIndex(repo, *index, **head);
+  if (!status.ok()) return fail(status);
+  Result<git_oid> tree = TreeOf(repo, **head);
+  if (!tree.ok()) return fail(tree.status());
+  batch.start_head = batch.head = **head;
+  batch.head_tree = *tree;
+
+  const auto failed = [&](int code, const char* what) { return fail(git::Check(code, what)); };
+  int code = git_repository_odb(&batch.disk_odb, repo);
+  if (code < 0) return failed(code, "opening the object database");
+  code = git_odb_new(&batch.batch_odb);
+  if (code < 0) return failed(code, "creating the batch's object database");
+  Result<git_odb_backend*> memory = NewMemoryBackend();
+  if (!memory.ok()) return fail(memory.status());
+  code = git_odb_add_backend(batch.batch_odb, *memory, 1000);
   if (code < 0) {
-    batch.memory->free(batch.memory);
-    return fail(code, "adding the in-memory object store");
+    (*memory)->free(*memory);
+    return failed(code, "adding the in-memory object store");
   }
-  // Existing objects stay readable; alternates never receive writes.
-  const std::string objects = std::string(git_repository_path(repo)) + "objects";
-  code = AddExistingObjects(batch.batch_odb, objects);
-  if (code < 0) return fail(code, "reading existing objects");
+  batch.memory = *memory;
+  code = AddExistingObjects(batch.batch_odb, impl_->git_dir + "objects");
+  if (code < 0) return failed(code, "reading existing objects");
   git_repository_set_odb(repo, batch.batch_odb);
-  impl_->batch = std::move(batch);
   return Status::Ok();
 }
 
-void Archive::Impl::CloseBatchDatabase() {
+void Archive::Impl::CloseBatch() {
   if (!batch) return;
-  git_repository_set_odb(repo.get(), batch->disk_odb);
-  git_odb_free(batch->batch_odb);
-  git_odb_free(batch->disk_odb);
-  batch.reset();
+  if (batch->disk_odb != nullptr) git_repository_set_odb(repo.get(), batch->disk_odb);
+  if (batch->batch_odb != nullptr) git_odb_free(batch->batch_odb);
+  if (batch->disk_odb != nullptr) git_odb_free(batch->disk_odb);
+  batch.reset();  // releases the write lock
 }
 
-void Archive::AbortBatch() {
-  if (!impl_->batch) return;
-  impl_->CloseBatchDatabase();
-  impl_->index_synced = false;
-  if (git_index_read(impl_->index.get(), /*force=*/1) < 0) git_error_clear();
+void Archive::AbortBatch() { impl_->CloseBatch(); }
+
+Status Archive::CommitBatch(bool* lost_race) {
+  bool lost = false;
+  const Status status = impl_->CommitBatch(&lost);
+  if (lost_race != nullptr) *lost_race = lost;
+  return status;
 }
 
-Status Archive::CommitBatch() {
-  if (!impl_->batch) return Status::Internal("no batch is open");
-  Batch& batch = *impl_->batch;
-  if (batch.stories.empty()) {
-    impl_->CloseBatchDatabase();
+Status Archive::Impl::CommitBatch(bool* lost_race) {
+  if (!batch) return Status::Internal("no batch is open");
+  Batch& b = *batch;
+  if (git_oid_equal(&b.head, &b.start_head)) {
+    CloseBatch();
     return Status::Ok();
   }
-  git_repository* repo = impl_->repo.get();
-  // Other writers wait until refs, index and work tree all show this batch (write_lock.h).
-  EnableDurableWrites();  // as in Record
-  WriteLock lock;
-  Status status = lock.Acquire(git_repository_path(repo));
-  if (status.ok()) status = WritePack(repo, batch.memory, batch.disk_odb);
-  if (status.ok()) status = MoveBatchRefs(repo, batch);
+  git_repository* raw_repo = repo.get();
+  RevisionIndex& revision_index = *index;
+  Status status = WritePlainPack(b.memory, git_dir + "objects/pack", DurableWritesWanted());
+  if (status.ok()) status = git::Check(git_odb_refresh(b.disk_odb), "reading the new pack");
+  if (status.ok()) status = revision_index.Begin();
   if (!status.ok()) {
-    AbortBatch();
+    CloseBatch();
     return status;
   }
-  // Recorded. Mirror the final files of every touched story and write the index once.
-  std::map<std::string, PendingStory, std::less<>> stories = std::move(batch.stories);
-  const git_oid head = batch.head;
-  impl_->CloseBatchDatabase();
-  git_index* index = impl_->index.get();
-  for (const auto& [story, pending] : stories) {
-    if (status.ok()) status = CheckOutFile(impl_->path, index, pending.article_path, pending.text, pending.mtime);
-    if (status.ok()) status = CheckOutFile(impl_->path, index, pending.raw_path, pending.raw, pending.mtime);
-    if (status.ok()) status = RemoveWorkTreeFile(impl_->path, pending.other_raw_path);
+  for (const CommitRevision& recorded : b.revisions) {
+    bool inconsistent = false;
+    status = revision_index.Add(recorded.revision, recorded.text_id, &inconsistent);
+    if (!status.ok()) break;
   }
-  if (status.ok()) status = WriteIndexFile(repo, index);
+  if (status.ok()) status = revision_index.SetHead(git::ToHex(b.head));
+  const std::string message = b.revisions.size() == 1
+                                  ? "redline: record " + b.revisions[0].revision.story + " revision " +
+                                        std::to_string(b.revisions[0].revision.number)
+                                  : "redline: record " + std::to_string(b.revisions.size()) + " revisions";
+  if (status.ok()) status = MoveMain(raw_repo, git_dir, b.start_head, b.head, message, lost_race);
   if (!status.ok()) {
-    impl_->index_synced = false;
-    return status.WithContext("recorded the batch, but the work tree is stale");
+    revision_index.Rollback();
+    CloseBatch();
+    return status;
   }
-  impl_->index_synced = true;
-  impl_->synced_head = head;
-  git_oid_cpy(&impl_->synced_checksum, git_index_checksum(index));
+  // Recorded: main is the truth. Should the index fail to commit now, it is behind main
+  // and the next reader catches it up from the history.
+  if (!revision_index.Commit().ok()) revision_index.Rollback();
+  CloseBatch();
+  MaybePackStorage(git_dir);
   return Status::Ok();
 }
 
-Archive::Impl::~Impl() { CloseBatchDatabase(); }
+Archive::Impl::~Impl() { CloseBatch(); }
 
 }  // namespace redline

@@ -2,7 +2,10 @@
 // AbortBatch; checked with the real git binary.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <optional>
+#include <thread>
 
 #include "archive/test_util.h"
 #include "redline/archive.h"
@@ -63,7 +66,7 @@ TEST_F(BatchTest, NothingIsVisibleUntilCommitThenEverything) {
   ASSERT_OK(archive_->CommitBatch());
   EXPECT_FALSE(archive_->InBatch());
   EXPECT_EQ(Git(dir_, "rev-list --count main"), "11\n");  // init + 1 + 9
-  EXPECT_EQ(Git(dir_, "status --porcelain"), "");
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
   const test::CommandResult fsck = test::RunShell("git -C '" + dir_ + "' fsck --strict --no-progress");
   EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
   EXPECT_EQ(fsck.output, "");
@@ -78,7 +81,7 @@ TEST_F(BatchTest, NothingIsVisibleUntilCommitThenEverything) {
   // Records after the batch go straight to disk again.
   ASSERT_OK(archive_->Record(MakeRevision("gamma", 1)));
   EXPECT_EQ(Git(dir_, "rev-list --count main"), "12\n");
-  EXPECT_EQ(Git(dir_, "status --porcelain"), "");
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
   // A second archive object (another process) reads everything back.
   auto reopened = Archive::Open(dir_);
   ASSERT_OK(reopened);
@@ -104,17 +107,19 @@ TEST_F(BatchTest, AbortLeavesTheArchiveAsItWas) {
   ASSERT_OK(dropped);
   EXPECT_FALSE(dropped->has_value());
   ASSERT_OK(archive_->Record(MakeRevision("kept", 3)));
-  EXPECT_EQ(Git(dir_, "status --porcelain"), "");
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
 }
 
 TEST_F(BatchTest, RefusesToCommitWhenMainMovedMeanwhile) {
   ASSERT_OK(archive_->BeginBatch());
   ASSERT_OK(archive_->Record(MakeRevision("alpha", 1)));
-  {
-    auto other = Archive::Open(dir_);  // another writer records first
-    ASSERT_OK(other);
-    ASSERT_OK(other->Record(MakeRevision("beta", 1)));
-  }
+  // Plain git, which knows nothing of redline's write lock, pushes to main meanwhile.
+  const std::string clone = tmp_ / "clone";
+  ASSERT_EQ(test::RunShell("git clone -q '" + dir_ + "' '" + clone + "' && cd '" + clone +
+                           "' && echo notes > NOTES.md && git add NOTES.md && git -c user.name=x -c user.email=x@y "
+                           "commit -q -m notes && git push -q origin main")
+                .exit_code,
+            0);
   const auto refs = test::Snapshot(dir_ + "/.git/refs");
   const Status status = archive_->CommitBatch();
   EXPECT_EQ(status.kind(), ErrorKind::kArchive) << status.message();
@@ -122,7 +127,28 @@ TEST_F(BatchTest, RefusesToCommitWhenMainMovedMeanwhile) {
   auto alpha = archive_->Latest("alpha");
   ASSERT_OK(alpha);
   EXPECT_FALSE(alpha->has_value());
-  EXPECT_EQ(Git(dir_, "status --porcelain"), "");
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
+}
+
+TEST_F(BatchTest, OtherWritersWaitForTheBatch) {
+  ASSERT_OK(archive_->BeginBatch());
+  ASSERT_OK(archive_->Record(MakeRevision("alpha", 1)));
+  // Another writer (its own Archive, as another process would have) waits for the lock.
+  auto other = Archive::Open(dir_);
+  ASSERT_OK(other);
+  std::atomic<bool> done = false;
+  Result<Revision> beta = Status::Internal("not run");
+  std::thread writer([&] {
+    beta = other->Record(MakeRevision("beta", 1));
+    done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(done);
+  ASSERT_OK(archive_->CommitBatch());
+  writer.join();
+  ASSERT_OK(beta);
+  EXPECT_EQ(Git(dir_, "log --format=%s -2 main"), "beta\nalpha\n");
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
 }
 
 TEST_F(BatchTest, EmptyBatchAndMisuse) {

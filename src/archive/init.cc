@@ -7,7 +7,8 @@
 #include "archive/library.h"
 #include "archive/git_handles.h"
 #include "archive/identity.h"
-#include "archive/work_tree.h"
+#include "archive/story_names.h"
+#include <git2/sys/commit.h>
 #include "redline/archive.h"
 
 namespace redline {
@@ -17,9 +18,9 @@ namespace fs = std::filesystem;
 
 constexpr const char* kReadmePath = "README.md";
 constexpr const char* kAttributesPath = ".gitattributes";
-constexpr std::string_view kMarker = "redline archive, version 1\n";
+constexpr std::string_view kMarker = "redline archive, version 2\n";
 
-// Shown to people who browse the archive with plain git.
+// Shown to people who browse the archive with plain git (archive-format.md has the rest).
 constexpr std::string_view kReadme =
     R"(# redline archive
 
@@ -28,13 +29,16 @@ It is written by `redline`; please do not commit to it by hand.
 
 ## Layout
 
-    stories/<fan>/<story>/article.txt   the story's canonical text
-    stories/<fan>/<story>/raw.html      the input as recorded (raw.txt for text input)
+    stories/<a>/<b>/<c>/<d>/<story>/article.txt   the story's canonical text
+    stories/<a>/<b>/<c>/<d>/<story>/raw.html      the input as recorded (raw.txt for text input)
 
-`<story>` is the story id. `<fan>` is the first two hex digits of the git blob id of the
-story id, which spreads stories over at most 256 folders:
+`<story>` is the story id; `<a>/<b>/<c>/<d>` are the first four hex digits of the git blob
+id of the story id, which keeps every folder small however many stories there are:
 
-    printf %s STORY | git hash-object --stdin | cut -c1-2
+    printf %s STORY | git hash-object --stdin | cut -c1-4 | sed 's|.|&/|g'
+
+Stories recorded before the archive was upgraded from format 1 keep their older
+revisions under `stories/<first two hex digits>/<story>/`.
 
 ## History
 
@@ -49,11 +53,13 @@ trailers describe the revision:
     Redline-Words: +<added> -<removed>
     Redline-Total-Words: <words in the text>
 
-`refs/redline/stories/<story>` points at the story's latest revision, so one story's
-history is read by following Redline-Previous without walking other stories' commits:
+One story's history with plain git:
 
-    git log -1 refs/redline/stories/STORY
-    git show main:stories/<fan>/STORY/article.txt
+    git log main -- stories/<a>/<b>/<c>/<d>/STORY
+    git show main:stories/<a>/<b>/<c>/<d>/STORY/article.txt
+
+redline itself reads a story through its revision index (.git/redline/revisions.sqlite),
+which it derives from this history and rebuilds with `redline reindex`.
 
 `.gitattributes` turns off line-ending conversion so recorded bytes stay exact.
 )";
@@ -63,8 +69,7 @@ constexpr std::string_view kAttributes = "* -text\n";
 // Undoes a half-made archive: what Init created and nothing else.
 class InitRollback {
  public:
-  InitRollback(fs::path root, bool root_existed)
-      : root_(std::move(root)), root_existed_(root_existed) {}
+  InitRollback(fs::path root, bool root_existed) : root_(std::move(root)), root_existed_(root_existed) {}
   InitRollback(const InitRollback&) = delete;
   InitRollback& operator=(const InitRollback&) = delete;
   ~InitRollback() {
@@ -75,19 +80,12 @@ class InitRollback {
       return;
     }
     fs::remove_all(root_ / ".git", ignored);
-    if (wrote_files_) {
-      fs::remove(root_ / kReadmePath, ignored);
-      fs::remove(root_ / kAttributesPath, ignored);
-      fs::remove(root_ / kMarkerPath, ignored);
-    }
   }
-  void WroteFiles() { wrote_files_ = true; }
   void Done() { done_ = true; }
 
  private:
   fs::path root_;
   bool root_existed_;
-  bool wrote_files_ = false;
   bool done_ = false;
 };
 
@@ -102,27 +100,51 @@ bool HoldsRepository(const fs::path& root) {
   return is_repository;
 }
 
-Status CreateRepository(const fs::path& root) {
+// A repository without a work tree in <root>/.git (core.bare = true): git commands run in
+// <root> find it, and nothing outside .git needs to follow each revision.
+Result<git::RepositoryPtr> CreateRepository(const fs::path& root) {
   git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
-  options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+  options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_BARE;
   options.initial_head = "main";
   git_repository* raw_repo = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_repository_init_ext(&raw_repo, root.c_str(), &options),
+  const std::string git_dir = (root / ".git").string();
+  REDLINE_RETURN_IF_ERROR(git::Check(git_repository_init_ext(&raw_repo, git_dir.c_str(), &options),
                                      "creating a git repository in " + root.string()));
   git::RepositoryPtr repo(raw_repo);
   git_config* raw_config = nullptr;
-  REDLINE_RETURN_IF_ERROR(
-      git::Check(git_repository_config(&raw_config, repo.get()), "reading the new config"));
+  REDLINE_RETURN_IF_ERROR(git::Check(git_repository_config(&raw_config, repo.get()), "reading the new config"));
   git::ConfigPtr config(raw_config);
   git_config* raw_local = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(
-      git_config_open_level(&raw_local, config.get(), GIT_CONFIG_LEVEL_LOCAL), "opening config"));
+  REDLINE_RETURN_IF_ERROR(
+      git::Check(git_config_open_level(&raw_local, config.get(), GIT_CONFIG_LEVEL_LOCAL), "opening config"));
   git::ConfigPtr local(raw_local);
-  return git::Check(git_config_set_int32(local.get(), kVersionKey, kArchiveVersion),
-                    "marking the repository as a redline archive");
+  REDLINE_RETURN_IF_ERROR(git::Check(git_config_set_int32(local.get(), kVersionKey, kArchiveVersion),
+                                     "marking the repository as a redline archive"));
+  return repo;
+}
+
+// The first commit's tree: the README, the attributes and the marker.
+Result<git_oid> WriteFirstTree(git_repository* repo) {
+  git_treebuilder* raw = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_treebuilder_new(&raw, repo, nullptr), "building the first tree"));
+  std::unique_ptr<git_treebuilder, git::Deleter<git_treebuilder_free>> builder(raw);
+  for (const auto& [path, content] : {std::pair{kReadmePath, kReadme}, std::pair{kAttributesPath, kAttributes},
+                                      std::pair{kMarkerPath, kMarker}}) {
+    git_oid blob;
+    REDLINE_RETURN_IF_ERROR(
+        git::Check(git_blob_create_from_buffer(&blob, repo, content.data(), content.size()), "writing " + std::string(path)));
+    REDLINE_RETURN_IF_ERROR(git::Check(git_treebuilder_insert(nullptr, builder.get(), path, &blob, GIT_FILEMODE_BLOB),
+                                       "adding " + std::string(path)));
+  }
+  git_oid tree;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_treebuilder_write(&tree, builder.get()), "writing the first tree"));
+  return tree;
 }
 
 }  // namespace
+
+std::string_view ArchiveReadme() { return kReadme; }
+std::string_view ArchiveMarker() { return kMarker; }
 
 Result<Archive> Archive::Init(const std::string& dir) {
   EnsureLibgit2();
@@ -141,34 +163,19 @@ Result<Archive> Archive::Init(const std::string& dir) {
   if (error) return Status::Archive("cannot create " + dir + ": " + error.message());
 
   InitRollback rollback(root, existed);
-  REDLINE_RETURN_IF_ERROR(CreateRepository(root));
+  {
+    REDLINE_ASSIGN_OR_RETURN(git::RepositoryPtr repo, CreateRepository(root));
+    REDLINE_ASSIGN_OR_RETURN(const git_oid tree_id, WriteFirstTree(repo.get()));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature, RedlineSignature(now, 0));
+    git_oid commit_id;
+    REDLINE_RETURN_IF_ERROR(git::Check(
+        git_commit_create_from_ids(&commit_id, repo.get(), "refs/heads/main", signature.get(), signature.get(),
+                                   nullptr, "Initialize redline archive\n", &tree_id, 0, nullptr),
+        "making the first commit"));
+  }
   REDLINE_ASSIGN_OR_RETURN(Archive archive, Open(root.string()));
-  Impl& impl = *archive.impl_;
-  git_index* index = impl.index.get();
-
-  REDLINE_RETURN_IF_ERROR(StageFile(index, kReadmePath, kReadme));
-  REDLINE_RETURN_IF_ERROR(StageFile(index, kAttributesPath, kAttributes));
-  REDLINE_RETURN_IF_ERROR(StageFile(index, kMarkerPath, kMarker));
-  git_oid tree_id;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_index_write_tree(&tree_id, index), "writing the tree"));
-  git_tree* raw_tree = nullptr;
-  REDLINE_RETURN_IF_ERROR(
-      git::Check(git_tree_lookup(&raw_tree, impl.repo.get(), &tree_id), "reading the tree"));
-  git::TreePtr tree(raw_tree);
-  const auto now = static_cast<std::int64_t>(std::time(nullptr));
-  REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature, RedlineSignature(now, 0));
-  git_oid commit_id;
-  REDLINE_RETURN_IF_ERROR(git::Check(
-      git_commit_create(&commit_id, impl.repo.get(), "refs/heads/main", signature.get(),
-                        signature.get(), nullptr, "Initialize redline archive\n", tree.get(), 0,
-                        nullptr),
-      "making the first commit"));
-
-  rollback.WroteFiles();
-  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kReadmePath, kReadme, now - 1));
-  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kAttributesPath, kAttributes, now - 1));
-  REDLINE_RETURN_IF_ERROR(CheckOutFile(impl.path, index, kMarkerPath, kMarker, now - 1));
-  REDLINE_RETURN_IF_ERROR(git::Check(git_index_write(index), "writing the index"));
+  REDLINE_RETURN_IF_ERROR(archive.impl_->Index().status());  // an empty index, in step with main
   rollback.Done();
   return archive;
 }

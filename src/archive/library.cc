@@ -13,7 +13,7 @@ struct Libgit2Scope {
     // they are the largest cost of a Record: writing the stories/ tree re-reads the header of
     // every fan-out folder (up to 256) from disk. The option is process-wide (redline is the
     // only libgit2 user in its process) and set here, once, before any thread can use an
-    // archive: a batch's preparing threads open archives of their own (cli/snapshot_batch.h).
+    // archive: a batch's preparing threads open archives of their own (record/batch_writer.h).
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
   }
   ~Libgit2Scope() { git_libgit2_shutdown(); }

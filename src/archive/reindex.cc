@@ -1,52 +1,54 @@
-// Story refs rebuilt from main's history: a `git clone` copies main but not refs/redline/*,
-// and a clone must read like the original.
-#include <set>
-#include <string>
-
+// `redline reindex`: the revision index rebuilt from main's history, or checked against it.
 #include "archive/archive_impl.h"
 #include "archive/git_handles.h"
+#include "archive/index_sync.h"
 #include "archive/story_names.h"
-#include "archive/trailers.h"
+#include "redline/archive.h"
 
 namespace redline {
 
-Status RebuildStoryRefsIfMissing(git_repository* repo) {
-  git_reference_iterator* raw_iterator = nullptr;
-  const std::string glob = std::string(kStoryRefPrefix) + "*";
-  REDLINE_RETURN_IF_ERROR(
-      git::Check(git_reference_iterator_glob_new(&raw_iterator, repo, glob.c_str()), "listing story refs"));
-  git::ReferenceIteratorPtr iterator(raw_iterator);
-  const char* name = nullptr;
-  if (git_reference_next_name(&name, iterator.get()) == 0) return Status::Ok();  // refs exist
-  git_error_clear();
+Status Archive::Reindex() {
+  if (impl_->batch) return Status::Internal("cannot rebuild the revision index while a batch is open");
+  REDLINE_ASSIGN_OR_RETURN(RevisionIndex* index, impl_->OpenIndex());
+  WriteLock lock;
+  REDLINE_RETURN_IF_ERROR(lock.Acquire(impl_->git_dir));
+  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head, RefTarget(impl_->repo.get(), std::string(kMainRef)));
+  if (!head) return Status::Archive("the archive has no main branch");
+  return RebuildIndex(impl_->repo.get(), *index, *head);
+}
 
-  git_revwalk* raw_walk = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_revwalk_new(&raw_walk, repo), "walking main"));
-  std::unique_ptr<git_revwalk, git::Deleter<git_revwalk_free>> walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  const std::string main_ref(kMainRef);
-  if (git_revwalk_push_ref(walk.get(), main_ref.c_str()) < 0) {
-    git_error_clear();
-    return Status::Ok();  // no main yet: nothing to rebuild
+Result<IndexCheck> Archive::CheckIndex() {
+  REDLINE_ASSIGN_OR_RETURN(RevisionIndex* index, impl_->OpenIndex());
+  WriteLock lock;  // so that no writer moves main or the index while they are compared
+  REDLINE_RETURN_IF_ERROR(lock.Acquire(impl_->git_dir));
+  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head, RefTarget(impl_->repo.get(), std::string(kMainRef)));
+  if (!head) return Status::Archive("the archive has no main branch");
+  REDLINE_ASSIGN_OR_RETURN(RevisionIndex rebuilt, RevisionIndex::Open(":memory:"));
+  REDLINE_RETURN_IF_ERROR(RebuildIndex(impl_->repo.get(), rebuilt, *head));
+  REDLINE_ASSIGN_OR_RETURN(const std::string expected, rebuilt.Dump());
+  REDLINE_ASSIGN_OR_RETURN(const std::string actual, index->Dump());
+  IndexCheck check;
+  check.matches = expected == actual;
+  // The first line that differs, to say what is wrong.
+  std::size_t start = 0;
+  while (start < expected.size() && start < actual.size()) {
+    const std::size_t end_expected = expected.find('\n', start);
+    const std::size_t end_actual = actual.find('\n', start);
+    if (end_expected != end_actual || expected.compare(start, end_expected - start, actual, start, end_actual - start) != 0) {
+      break;
+    }
+    start = end_expected + 1;
   }
-  // Newest first: the first commit seen for a story is its latest revision.
-  std::set<std::string> seen;
-  git_oid id;
-  while (git_revwalk_next(&id, walk.get()) == 0) {
-    git_commit* raw_commit = nullptr;
-    REDLINE_RETURN_IF_ERROR(git::Check(git_commit_lookup(&raw_commit, repo, &id), "reading main's history"));
-    git::CommitPtr commit(raw_commit);
-    auto trailers = ParseRevisionMessage(git_commit_message(commit.get()));
-    if (!trailers.ok()) continue;  // not a revision (valid story ids only)
-    if (!seen.insert(trailers->story).second) continue;
-    git_reference* ref = nullptr;
-    REDLINE_RETURN_IF_ERROR(git::Check(git_reference_create(&ref, repo, StoryRefName(trailers->story).c_str(), &id,
-                                                            /*force=*/0, "redline: rebuild story refs"),
-                                       "recreating the ref of story '" + trailers->story + "'"));
-    git_reference_free(ref);
+  if (!check.matches) {
+    const auto line = [&](const std::string& text) {
+      if (start >= text.size()) return std::string("(nothing)");
+      return text.substr(start, text.find('\n', start) - start);
+    };
+    check.difference = "history has: " + line(expected) + "; index has: " + line(actual);
   }
-  git_error_clear();
-  return Status::Ok();
+  check.revisions = 0;
+  for (std::size_t at = 0; (at = expected.find("\nrevision\t", at)) != std::string::npos; ++at) ++check.revisions;
+  return check;
 }
 
 }  // namespace redline

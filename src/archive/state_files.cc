@@ -10,7 +10,7 @@
 #include "archive/git_handles.h"
 #include "archive/identity.h"
 #include "archive/story_names.h"
-#include "archive/work_tree.h"
+#include "archive/memory_odb.h"
 #include "archive/write_lock.h"
 #include "redline/archive.h"
 
@@ -79,15 +79,11 @@ Result<std::optional<std::string>> Archive::ReadStateFile(const std::string& pat
       std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get()))));
 }
 
-// Under the archive's write lock, like Record: redline writers take turns, and a lost
-// compare-and-swap (plain git moved main) is tried again on top of the new main.
-Status Archive::WriteStateFile(const std::string& path, std::string_view content,
-                               const std::string& message) {
+// As a batch of its own, like Record: redline writers take turns under the write lock, and
+// a lost compare-and-swap (plain git moved main) is tried again on top of the new main.
+Status Archive::WriteStateFile(const std::string& path, std::string_view content, const std::string& message) {
   REDLINE_RETURN_IF_ERROR(ValidateStateFilePath(path));
   if (impl_->batch) return Status::Internal("cannot write " + path + " while a batch is open");
-  EnableDurableWrites();
-  WriteLock lock;
-  REDLINE_RETURN_IF_ERROR(lock.Acquire(git_repository_path(impl_->repo.get())));
   constexpr int kMaxAttempts = 5;
   for (int attempt = 0;; ++attempt) {
     bool lost_race = false;
@@ -99,65 +95,38 @@ Status Archive::WriteStateFile(const std::string& path, std::string_view content
 
 Status Archive::WriteStateFileOnce(const std::string& path, std::string_view content, const std::string& message,
                                    bool* lost_race) {
+  REDLINE_RETURN_IF_ERROR(BeginBatch());
+  Batch& batch = *impl_->batch;
   git_repository* repo = impl_->repo.get();
-  git_index* index = impl_->index.get();
-  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> head, RefTarget(repo, std::string(kMainRef)));
-  if (!head) return Status::Archive("the archive has no main branch");
-  REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> existing, EntryAt(repo, *head, path));
-  git_oid content_id;
-  REDLINE_RETURN_IF_ERROR(git::Check(
-      git_odb_hash(&content_id, content.data(), content.size(), GIT_OBJECT_BLOB), "hashing " + path));
-  if (existing && git_oid_equal(&*existing, &content_id)) return Status::Ok();
-
-  const auto now = static_cast<std::int64_t>(std::time(nullptr));
-  REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature, RedlineSignature(now, 0));
-  const std::string full_message = message.empty() ? "Update " + path + "\n" : message + "\n";
-  const auto commit_and_publish = [&]() -> Result<git_oid> {
-    REDLINE_RETURN_IF_ERROR(impl_->SyncIndexWithHead(*head));
-    REDLINE_RETURN_IF_ERROR(StageFile(index, path, content));
+  const auto written = [&]() -> Result<bool> {
+    REDLINE_ASSIGN_OR_RETURN(const std::optional<git_oid> existing, EntryAt(repo, batch.head, path));
+    REDLINE_ASSIGN_OR_RETURN(const git_oid content_id, WriteMemoryObject(batch.memory, GIT_OBJECT_BLOB, content));
+    if (existing && git_oid_equal(&*existing, &content_id)) return false;
+    git_tree* raw_base = nullptr;
+    REDLINE_RETURN_IF_ERROR(git::Check(git_tree_lookup(&raw_base, repo, &batch.head_tree), "reading main's tree"));
+    git::TreePtr base(raw_base);
+    const git_tree_update update = {GIT_TREE_UPDATE_UPSERT, content_id, GIT_FILEMODE_BLOB, path.c_str()};
     git_oid tree_id;
-    REDLINE_RETURN_IF_ERROR(git::Check(git_index_write_tree(&tree_id, index), "writing the tree"));
-    const git_oid* parents[] = {&*head};
+    REDLINE_RETURN_IF_ERROR(
+        git::Check(git_tree_create_updated(&tree_id, repo, base.get(), 1, &update), "writing the tree"));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    REDLINE_ASSIGN_OR_RETURN(git::SignaturePtr signature, RedlineSignature(now, 0));
+    const std::string full_message = message.empty() ? "Update " + path + "\n" : message + "\n";
+    const git_oid* parents[] = {&batch.head};
     git_oid commit_id;
     REDLINE_RETURN_IF_ERROR(
-        git::Check(git_commit_create_from_ids(&commit_id, repo, nullptr, signature.get(), signature.get(),
-                                              nullptr, full_message.c_str(), &tree_id, 1, parents),
+        git::Check(git_commit_create_from_ids(&commit_id, repo, nullptr, signature.get(), signature.get(), nullptr,
+                                              full_message.c_str(), &tree_id, 1, parents),
                    "writing the commit"));
-    git_reference* raw_ref = nullptr;
-    const int code = git_reference_create_matching(&raw_ref, repo, std::string(kMainRef).c_str(), &commit_id,
-                                                   /*force=*/1, &*head, ("redline: " + path).c_str());
-    if (code == GIT_EMODIFIED) {
-      git_error_clear();
-      *lost_race = true;
-      return Status::Archive("main was changed by someone else while writing " + path +
-                             "; nothing was written, try again");
-    }
-    REDLINE_RETURN_IF_ERROR(git::Check(code, "updating main"));
-    git_reference_free(raw_ref);
-    return commit_id;
-  };
-  Result<git_oid> commit_id = commit_and_publish();
-  if (!commit_id.ok()) {
-    impl_->index_synced = false;
-    if (git_index_read(index, /*force=*/1) < 0) git_error_clear();
-    return commit_id.status();
+    batch.head = commit_id;
+    batch.head_tree = tree_id;
+    return true;
+  }();
+  if (!written.ok() || !*written) {
+    AbortBatch();
+    return written.status();
   }
-  Status checked_out = CheckOutFile(impl_->path, index, path, content, now - 1);
-  if (checked_out.ok()) checked_out = git::Check(git_index_write(index), "writing the index");
-  if (!checked_out.ok()) {
-    impl_->index_synced = false;
-    return checked_out.WithContext("wrote " + path + ", but the work tree is stale");
-  }
-  impl_->index_synced = true;
-  impl_->synced_head = *commit_id;
-  git_oid_cpy(&impl_->synced_checksum, git_index_checksum(index));
-  return Status::Ok();
-}
-
-std::string Archive::LocalStateDirectory() const {
-  std::string git_dir = git_repository_path(impl_->repo.get());
-  while (git_dir.size() > 1 && git_dir.back() == '/') git_dir.pop_back();
-  return git_dir + "/redline";
+  return impl_->CommitBatch(lost_race);
 }
 
 }  // namespace redline

@@ -27,7 +27,7 @@ class StateFilesTest : public ::testing::Test {
     dir_ = archive_->path();
   }
   void ExpectClean() {
-    EXPECT_EQ(Git(dir_, "status --porcelain"), "");
+    EXPECT_EQ(test::ArchiveProblems(dir_), "");
     const test::CommandResult fsck = test::RunShell("git -C '" + dir_ + "' fsck --strict --no-progress");
     EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
     EXPECT_EQ(fsck.output, "");
@@ -47,7 +47,7 @@ TEST_F(StateFilesTest, WritesOneCommitAndReadsBack) {
   ASSERT_TRUE(read->has_value());
   EXPECT_EQ(**read, "{\"version\":1}\n");
   EXPECT_EQ(Git(dir_, "log --format=%s"), "Track un-report\nInitialize redline archive\n");
-  EXPECT_EQ(test::ReadFile(dir_ + "/tracking/tracked.json"), "{\"version\":1}\n");
+  EXPECT_EQ(Git(dir_, "show main:tracking/tracked.json"), "{\"version\":1}\n");
   ExpectClean();
 }
 

@@ -94,14 +94,32 @@ inline void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;
 }
 
-// Every file under `dir` (recursively) with its bytes, for before/after comparisons.
+// Every file under `dir` (recursively) with its bytes, for before/after comparisons. The
+// revision index's -shm file is left out: it is SQLite's shared-memory table of readers,
+// which merely reading the index changes.
 inline std::map<std::string, std::string> Snapshot(const std::string& dir) {
   std::map<std::string, std::string> files;
   std::error_code ignored;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ignored)) {
+    if (entry.path().string().ends_with("-shm")) continue;
     if (entry.is_regular_file()) files[entry.path().string()] = ReadFile(entry.path().string());
   }
   return files;
+}
+
+// "" when the archive in `dir` is consistent: `git fsck --strict` passes, it keeps no work
+// tree, and its revision index holds exactly what its history says; else what is wrong.
+inline std::string ArchiveProblems(const std::string& dir) {
+  std::string problems;
+  const CommandResult fsck = RunShell("git -C '" + dir + "' fsck --strict --no-progress");
+  if (fsck.exit_code != 0) problems += "git fsck: " + fsck.output;
+  if (Git(dir, "rev-parse --is-bare-repository") != "true\n") problems += "the archive has a work tree; ";
+  auto archive = Archive::Open(dir);
+  if (!archive.ok()) return problems + archive.status().message();
+  auto check = archive->CheckIndex();
+  if (!check.ok()) return problems + check.status().message();
+  if (!check->matches) problems += "revision index: " + check->difference;
+  return problems;
 }
 
 }  // namespace redline::test

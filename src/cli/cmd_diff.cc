@@ -11,12 +11,14 @@
 
 #include "base/utf8.h"
 #include "cli/command.h"
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 #include "cli/story_ref.h"
 #include "redline/diff.h"
 #include "redline/document.h"
 
 namespace redline::cli {
+
+using namespace ::redline::record;  // NOLINT(google-build-using-namespace)
 
 Runner SetupBlame(CLI::App* app, const GlobalOptions* globals);  // cmd_blame.cc
 

@@ -1,4 +1,4 @@
-// fetch and watch: rounds of fetching what is tracked (web_round.h), shown as fetch_output.h
+// fetch and watch: rounds of fetching what is tracked (record/fetch_round.h), shown as fetch_output.h
 // describes. Ctrl-C or SIGTERM stops starting new fetches; those in flight finish and are
 // recorded; a second signal kills the process.
 #include "cli/cmd_fetch.h"
@@ -15,11 +15,13 @@
 
 #include "cli/fetch_output.h"
 #include "cli/story_ref.h"
-#include "cli/web_round.h"
+#include "record/fetch_round.h"
 #include "redline/document.h"
 #include "web/schedule.h"
 
 namespace redline::cli {
+
+using namespace ::redline::record;  // NOLINT(google-build-using-namespace)
 namespace {
 
 std::atomic<bool> g_stop_requested{false};

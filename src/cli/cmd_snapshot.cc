@@ -6,13 +6,15 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 #include "cli/snapshot_io.h"
 #include "cli/story_ref.h"
 #include "redline/diff.h"
 #include "redline/document.h"
 
 namespace redline::cli {
+
+using namespace ::redline::record;  // NOLINT(google-build-using-namespace)
 namespace {
 
 using nlohmann::json;

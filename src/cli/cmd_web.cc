@@ -8,7 +8,7 @@
 #include "cli/cmd_fetch.h"
 #include "cli/command.h"
 #include "cli/story_ref.h"
-#include "cli/web_round.h"
+#include "record/fetch_round.h"
 #include "web/feed.h"
 #include "web/local_state.h"
 #include "web/schedule.h"
@@ -16,6 +16,8 @@
 #include "web/url.h"
 
 namespace redline::cli {
+
+using namespace ::redline::record;  // NOLINT(google-build-using-namespace)
 namespace {
 
 using nlohmann::json;

@@ -6,10 +6,13 @@
 #include <string>
 
 #include "cli/terminal.h"
-#include "cli/web_round.h"
+#include "record/fetch_round.h"
 #include "web/fetcher.h"
 
 namespace redline::cli {
+
+// The command line prints and parses what the recording pipeline does.
+using namespace ::redline::record;  // NOLINT(google-build-using-namespace)
 
 // "fetching 12/40, 1.2 MB, 1 error", for a ProgressLine (terminal.h).
 std::string FetchProgressText(const web::FetchProgress& progress);

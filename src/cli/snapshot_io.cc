@@ -70,12 +70,15 @@ void PrintSnapshotOutcome(const std::string& story, const SnapshotOutcome& outco
   if (!as_json) {
     if (outcome.changed) {
       std::printf("%s: revision %d (+%zu -%zu words)\n", story.c_str(), r.number, r.added_words, r.removed_words);
+    } else if (outcome.already_recorded) {
+      std::printf("%s: already recorded (revision %d)\n", story.c_str(), r.number);
     } else {
       std::printf("%s: unchanged (revision %d)\n", story.c_str(), r.number);
     }
     return;
   }
   json out = {{"story", story}, {"changed", outcome.changed}, {"revision", r.number}, {"commit", r.commit}};
+  if (outcome.already_recorded) out["already_recorded"] = true;
   if (outcome.changed) {
     out["added_words"] = r.added_words;
     out["removed_words"] = r.removed_words;

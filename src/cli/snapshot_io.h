@@ -7,11 +7,14 @@
 
 #include <string>
 
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 #include "redline/normalize.h"
 #include "redline/status.h"
 
 namespace redline::cli {
+
+// The command line prints and parses what the recording pipeline does.
+using namespace ::redline::record;  // NOLINT(google-build-using-namespace)
 
 // How to read the input.
 struct InputOptions {

@@ -107,7 +107,7 @@ TEST(TrackingList, IsCommittedInTheArchive) {
   ASSERT_EQ(loaded->stories.size(), 1u);
   EXPECT_EQ(loaded->stories[0].url, "https://a.example/1");
   EXPECT_EQ(test::Git(tmp / "archive", "log -1 --format=%s"), "Track one\n");
-  EXPECT_EQ(test::Git(tmp / "archive", "status --porcelain"), "");
+  EXPECT_EQ(test::ArchiveProblems(tmp / "archive"), "");
   const test::CommandResult clone =
       test::RunShell("git clone -q '" + tmp / "archive" + "' '" + tmp / "clone" + "'");
   ASSERT_EQ(clone.exit_code, 0) << clone.output;

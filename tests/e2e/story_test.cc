@@ -179,7 +179,7 @@ TEST_F(ArchiveTest, PlainGitReadsTheArchive) {
   ASSERT_EQ(log.exit_code, 0) << log.err;
   EXPECT_NE(log.out.find("4\n"), std::string::npos) << log.out;
   EXPECT_EQ(Git({"rev-list", "--count", "main"}).out, "5\n");
-  EXPECT_EQ(Git({"status", "--porcelain"}).out, "");
+  EXPECT_EQ(Git({"rev-parse", "--is-bare-repository"}).out, "true\n");  // no work tree to fall behind
   const ProcessResult dates = Git({"log", "-1", "--format=%aI %cI", "main"});
   EXPECT_EQ(dates.out, "2022-09-02T09:00:00+08:00 2022-09-02T09:00:00+08:00\n");
   // The canonical text is a plain file in the tree, at a path log --json can't hide.
@@ -197,10 +197,22 @@ TEST_F(ArchiveTest, PlainGitReadsTheArchive) {
   EXPECT_EQ(clone_log.out, InArchive({"log", kStory, "--json"}).out);
   EXPECT_EQ(RunCommand({REDLINE_BINARY, "-C", copy, "stories"}).out, InArchive({"stories"}).out);
   EXPECT_EQ(RunCommand({REDLINE_BINARY, "-C", copy, "show", kStory + "@2"}).out, InArchive({"show", kStory + "@2"}).out);
+  // The clone's work tree holds the canonical text as a file a person can open.
+  const std::size_t end = files.out.find("/un-xinjiang-report/article.txt\n");
+  const std::string article = files.out.substr(files.out.rfind('\n', end) + 1, end - files.out.rfind('\n', end) - 1) +
+                              "/un-xinjiang-report/article.txt";
+  EXPECT_EQ(ReadFileOrDie(copy + "/" + article), InArchive({"show", kStory}).out);
+  // Recording in it would leave its work tree behind: redline says how to drop it first.
+  const ProcessResult refused = RunCommand({REDLINE_BINARY, "-C", copy, "snapshot", kStory, StoryRevisionPath(1)});
+  EXPECT_EQ(refused.exit_code, 4);
+  EXPECT_NE(refused.err.find("run 'redline upgrade'"), std::string::npos) << refused.err;
+  const ProcessResult upgraded = RunCommand({REDLINE_BINARY, "-C", copy, "upgrade"});
+  ASSERT_EQ(upgraded.exit_code, 0) << upgraded.err;
   const ProcessResult more = RunCommand({REDLINE_BINARY, "-C", copy, "snapshot", kStory, StoryRevisionPath(1)});
   ASSERT_EQ(more.exit_code, 0) << more.err;
   EXPECT_EQ(more.out.rfind(kStory + ": revision 5 (", 0), 0u) << more.out;
-  EXPECT_EQ(RunCommand({"git", "-C", copy, "status", "--porcelain"}).out, "");
+  EXPECT_EQ(RunCommand({"git", "-C", copy, "fsck", "--strict"}).exit_code, 0);
+  EXPECT_EQ(RunCommand({REDLINE_BINARY, "-C", copy, "reindex", "--check"}).exit_code, 0);
 }
 
 TEST_F(ArchiveTest, TextInputIsRecordedToo) {

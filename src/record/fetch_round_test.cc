@@ -1,6 +1,6 @@
 // Fetch rounds end to end in process: a real HTTP server on 127.0.0.1, a real archive, an
 // injected clock.
-#include "cli/web_round.h"
+#include "record/fetch_round.h"
 
 #include <git2.h>
 #include <gtest/gtest.h>
@@ -9,12 +9,12 @@
 #include <optional>
 
 #include "archive/test_util.h"
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 #include "support/http_server.h"
 #include "web/local_state.h"
 #include "web/tracking.h"
 
-namespace redline::cli {
+namespace redline::record {
 namespace {
 
 using testing::ArticleHtml;
@@ -48,7 +48,7 @@ class WebRoundTest : public ::testing::Test {
   void TearDown() override {
     const test::CommandResult fsck = test::RunShell("git -C '" + dir_ + "' fsck --strict --no-progress");
     EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
-    EXPECT_EQ(test::Git(dir_, "status --porcelain"), "");
+    EXPECT_EQ(test::ArchiveProblems(dir_), "");
   }
 
   void TrackPath(const std::string& path, const std::string& story) {
@@ -116,7 +116,7 @@ TEST_F(WebRoundTest, RecordsAPageThenItsChange) {
   auto raw = archive_->ReadRaw(r);
   ASSERT_OK(raw);
   EXPECT_EQ(*raw, *page);  // the fetched bytes, exactly
-  const std::string message = test::Git(dir_, "log -1 --format=%B refs/redline/stories/budget");
+  const std::string message = test::Git(dir_, "log -1 --format=%B main -- " + StoryDirectory("budget"));
   EXPECT_NE(message.find("Redline-HTTP-Status: 200\n"), std::string::npos) << message;
   EXPECT_NE(message.find("Redline-Source: " + server_.Url("/budget")), std::string::npos) << message;
   EXPECT_NE(message.find("Redline-Fetched: "), std::string::npos) << message;
@@ -427,4 +427,4 @@ TEST_F(WebRoundTest, SurvivesMainMovingDuringTheRound) {
 }
 
 }  // namespace
-}  // namespace redline::cli
+}  // namespace redline::record

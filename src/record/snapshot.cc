@@ -1,10 +1,10 @@
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 
 #include <algorithm>
 
 #include "redline/diff.h"
 
-namespace redline::cli {
+namespace redline::record {
 
 Result<NormalizedInput> NormalizeInput(std::string raw, InputFormat format, std::string_view charset) {
   NormalizeOptions options;
@@ -124,20 +124,11 @@ Result<SnapshotOutcome> RecordPrepared(Archive& archive, const SnapshotRequest& 
       outcome.revision = *latest;
       return false;
     }
-    // A flip-flop: the text is back to an earlier revision's (not the latest's).
+    // A flip-flop: the text is back to an earlier revision's (not the latest's); it returns
+    // to the first revision that had it.
     revision->returns_to = 0;
-    bool maybe_returns = latest.has_value() && latest->number > 1;
-    if (maybe_returns) {
-      REDLINE_ASSIGN_OR_RETURN(maybe_returns, archive.TextRecordedBefore(revision->text));
-    }
-    if (maybe_returns) {
-      REDLINE_ASSIGN_OR_RETURN(const std::vector<Revision> log, archive.Log(request.story));
-      for (auto earlier = log.rbegin() + 1; earlier != log.rend() && revision->returns_to == 0; ++earlier) {
-        REDLINE_ASSIGN_OR_RETURN(const std::string earlier_text, archive.ReadText(*earlier));
-        if (earlier_text == revision->text) {
-          revision->returns_to = earlier->returns_to > 0 ? earlier->returns_to : earlier->number;
-        }
-      }
+    if (latest.has_value() && latest->number > 1) {
+      REDLINE_ASSIGN_OR_RETURN(revision->returns_to, archive.FirstRevisionWithText(request.story, revision->text));
     }
     if (!prepared.counts.has_value() || prepared.counts->against != previous_text) {
       prepared.counts = CountChanges(previous_text, revision->text);
@@ -165,4 +156,4 @@ Result<SnapshotOutcome> RecordPrepared(Archive& archive, const SnapshotRequest& 
   return outcome;
 }
 
-}  // namespace redline::cli
+}  // namespace redline::record

@@ -1,6 +1,6 @@
 // RecordSnapshots against real archives: the history it writes must be the one recording
 // the same snapshots one at a time writes, checked with the real git binary.
-#include "cli/snapshot_batch.h"
+#include "record/batch_writer.h"
 
 #include <git2.h>
 #include <gtest/gtest.h>
@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "archive/test_util.h"
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 
-namespace redline::cli {
+namespace redline::record {
 namespace {
 
 constexpr std::int64_t kStart = 1'700'000'000;
@@ -55,7 +55,7 @@ class SnapshotBatchTest : public ::testing::Test {
     for (const std::string& dir : dirs_) {
       const test::CommandResult fsck = test::RunShell("git -C '" + dir + "' fsck --strict --no-progress");
       EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
-      EXPECT_EQ(test::Git(dir, "status --porcelain"), "");
+      EXPECT_EQ(test::ArchiveProblems(dir), "");
     }
     git_libgit2_shutdown();
   }
@@ -80,8 +80,7 @@ class SnapshotBatchTest : public ::testing::Test {
   // What plain git shows of an archive's history: trees, messages with their trailers,
   // dates, refs.
   static std::string History(const std::string& dir) {
-    return test::Git(dir, "log --format='%T %at %an%n%B' main") +
-           test::Git(dir, "for-each-ref --format='%(refname) %(objectname)' refs/redline");
+    return test::Git(dir, "log --format='%T %at %an%n%B' main") + test::Git(dir, "for-each-ref");
   }
 
   test::TempDir tmp_;
@@ -171,8 +170,11 @@ TEST_F(SnapshotBatchTest, ABadSourceFailsAloneAndTheOthersAreRecorded) {
   EXPECT_EQ((*outcomes)[2].status().kind(), ErrorKind::kBadInput);
   ASSERT_OK((*outcomes)[3]);
   EXPECT_EQ(test::Git(archive.path(), "rev-list --count main"), "3\n");  // init + 2 revisions
-  EXPECT_EQ(test::Git(archive.path(), "for-each-ref --format='%(refname)' refs/redline/stories"),
-            "refs/redline/stories/council\nrefs/redline/stories/storm\n");
+  auto stories = archive.Stories();
+  ASSERT_OK(stories);
+  ASSERT_EQ(stories->size(), 2u);
+  EXPECT_EQ((*stories)[0].story, "council");
+  EXPECT_EQ((*stories)[1].story, "storm");
 }
 
 TEST_F(SnapshotBatchTest, NothingToRecordLeavesTheArchiveAsItWas) {
@@ -185,4 +187,4 @@ TEST_F(SnapshotBatchTest, NothingToRecordLeavesTheArchiveAsItWas) {
 }
 
 }  // namespace
-}  // namespace redline::cli
+}  // namespace redline::record

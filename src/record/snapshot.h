@@ -1,7 +1,7 @@
 // The snapshot pipeline shared by the snapshot command and the benchmarks:
 // bytes -> Document -> canonical text -> compare with the latest revision -> commit.
-#ifndef REDLINE_CLI_RECORDER_H_
-#define REDLINE_CLI_RECORDER_H_
+#ifndef REDLINE_RECORD_SNAPSHOT_H_
+#define REDLINE_RECORD_SNAPSHOT_H_
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@
 #include "redline/normalize.h"
 #include "redline/status.h"
 
-namespace redline::cli {
+namespace redline::record {
 
 struct NormalizedInput {
   Document document;
@@ -64,6 +64,9 @@ struct FetchFacts {
 
 struct SnapshotOutcome {
   bool changed = false;
+  // Not recorded because the story already has this text at this capture time (a re-run of
+  // an import); `revision` is that revision.
+  bool already_recorded = false;
   Revision revision;  // the new revision, or the latest one when unchanged
   Health health;      // of the input against the latest revision before it
 };
@@ -98,6 +101,6 @@ PreparedSnapshot PrepareSnapshot(NormalizedInput input, const std::string* expec
 Result<SnapshotOutcome> RecordPrepared(Archive& archive, const SnapshotRequest& request, PreparedSnapshot prepared,
                                        const FetchFacts& fetched = {});
 
-}  // namespace redline::cli
+}  // namespace redline::record
 
-#endif  // REDLINE_CLI_RECORDER_H_
+#endif  // REDLINE_RECORD_SNAPSHOT_H_

@@ -1,5 +1,5 @@
 // The feed part of a fetch round: fetch the feeds that are due, track their new items.
-#include "cli/feed_round.h"
+#include "record/feed_round.h"
 
 #include <algorithm>
 #include <map>
@@ -7,7 +7,7 @@
 #include "web/feed.h"
 #include "web/url.h"
 
-namespace redline::cli {
+namespace redline::record {
 namespace {
 
 bool FeedDue(const web::FetchState* state, std::int64_t interval, std::int64_t now, bool all) {
@@ -112,4 +112,4 @@ Status RunFeeds(Archive& archive, web::Fetcher& fetcher, const RoundOptions& opt
   return Status::Ok();
 }
 
-}  // namespace redline::cli
+}  // namespace redline::record

@@ -1,16 +1,16 @@
 // The feed part of a fetch round (web_round.h).
-#ifndef REDLINE_CLI_FEED_ROUND_H_
-#define REDLINE_CLI_FEED_ROUND_H_
+#ifndef REDLINE_RECORD_FEED_ROUND_H_
+#define REDLINE_RECORD_FEED_ROUND_H_
 
 #include <cstdint>
 
-#include "cli/web_round.h"
+#include "record/fetch_round.h"
 #include "redline/archive.h"
 #include "web/fetcher.h"
 #include "web/local_state.h"
 #include "web/tracking.h"
 
-namespace redline::cli {
+namespace redline::record {
 
 // Fetches the feeds that are due (all with options.all) and tracks their new items that
 // pass the feed's filters, are not tracked yet and were not untracked by hand, committing
@@ -20,6 +20,6 @@ namespace redline::cli {
 Status RunFeeds(Archive& archive, web::Fetcher& fetcher, const RoundOptions& options, std::int64_t now,
                 web::TrackingList* list, web::LocalState* state, RoundReport* report);
 
-}  // namespace redline::cli
+}  // namespace redline::record
 
-#endif  // REDLINE_CLI_FEED_ROUND_H_
+#endif  // REDLINE_RECORD_FEED_ROUND_H_

@@ -2,8 +2,8 @@
 // that are due (or named), fetched in parallel, normalized and recorded in one archive
 // batch; archive-local fetch state (validators, errors, times) saved at the end.
 // Shared by `fetch`, `watch` and the fetch benchmark.
-#ifndef REDLINE_CLI_WEB_ROUND_H_
-#define REDLINE_CLI_WEB_ROUND_H_
+#ifndef REDLINE_RECORD_FETCH_ROUND_H_
+#define REDLINE_RECORD_FETCH_ROUND_H_
 
 #include <atomic>
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/recorder.h"
+#include "record/snapshot.h"
 #include "redline/archive.h"
 #include "redline/status.h"
 #include "web/fetcher.h"
@@ -19,7 +19,7 @@
 #include "web/schedule.h"
 #include "web/tracking.h"
 
-namespace redline::cli {
+namespace redline::record {
 
 struct RoundOptions {
   web::SchedulePolicy policy;
@@ -41,7 +41,7 @@ struct StoryResult {
   Revision revision;  // kChanged: the new one; kUnchanged: the latest
   long http_status = 0;
   Status error;                       // kError
-  std::vector<std::string> warnings;  // the extraction health alarm (cli::Health), if raised
+  std::vector<std::string> warnings;  // the extraction health alarm (record::Health), if raised
 };
 
 struct FeedResult {
@@ -53,8 +53,8 @@ struct FeedResult {
 struct RoundTimings {
   double total_seconds = 0;
   double network_seconds = 0;    // fetching, less the time spent processing responses
-  double normalize_seconds = 0;  // bytes -> canonical text
-  double commit_seconds = 0;     // comparing, recording and committing the batch
+  double normalize_seconds = 0;  // bytes -> canonical text, on the batch writer's threads
+  double commit_seconds = 0;     // in the batch writer: recording and committing (normalizing overlaps it)
   std::uint64_t bytes = 0;       // body bytes received
 };
 
@@ -78,6 +78,6 @@ web::ScheduleDecision DecideFor(Archive& archive, const web::TrackedStory& story
 
 Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const RoundOptions& options);
 
-}  // namespace redline::cli
+}  // namespace redline::record
 
-#endif  // REDLINE_CLI_WEB_ROUND_H_
+#endif  // REDLINE_RECORD_FETCH_ROUND_H_

@@ -1,0 +1,33 @@
+// How the archive's objects are stored over time. Each batch (a single snapshot too) adds
+// one plain pack; packs are merged as they accumulate so that lookups stay fast, and
+// `redline gc` rewrites everything reachable as one pack with deltas, so that storage grows
+// with what changed rather than with the size of each revision.
+#ifndef REDLINE_ARCHIVE_STORAGE_H_
+#define REDLINE_ARCHIVE_STORAGE_H_
+
+#include <git2.h>
+
+#include <string>
+
+#include "redline/archive.h"
+#include "redline/status.h"
+
+namespace redline {
+
+// Packs beyond which a commit merges the smaller ones (git's gc.autoPackLimit is 50).
+inline constexpr std::size_t kAutoPackLimit = 50;
+
+// After a commit: when objects/pack holds more than kAutoPackLimit packs, merges the small
+// ones (geometrically, as `git repack --geometric=2` does: each pack left is at least twice
+// the size of all smaller ones together) into one, under the write lock. Best effort: a
+// busy archive or a failure leaves the packs as they are.
+void MaybePackStorage(const std::string& git_dir);
+
+// `redline gc`: every object reachable from a ref, written as one pack with deltas by
+// libgit2's packbuilder; then the other packs and the loose objects are removed.
+// REQUIRES: the caller holds the write lock.
+Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_dir);
+
+}  // namespace redline
+
+#endif  // REDLINE_ARCHIVE_STORAGE_H_
