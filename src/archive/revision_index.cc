@@ -1,6 +1,7 @@
 #include "archive/revision_index.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <system_error>
@@ -163,8 +164,15 @@ Result<DatabasePtr> OpenDatabase(const std::string& path, bool* unusable) {
   sqlite3_busy_timeout(db.get(), 30000);
   sqlite3_extended_result_codes(db.get(), 1);
   // The index is derived and checked against main on every use, so a commit lost in a
-  // power cut is caught up from git; WAL with synchronous=NORMAL cannot be corrupted by one.
-  Status status = Execute(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "setting up " + path);
+  // power cut is caught up from git; WAL with synchronous=NORMAL cannot be corrupted by one
+  // (and REDLINE_FSYNC=0 turns syncing off, as for the archive's own files). The WAL is
+  // checkpointed as it grows, never when a connection closes: a short-lived command must
+  // not pay a checkpoint and its fsyncs on the way out.
+  sqlite3_db_config(db.get(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  const char* durability = std::getenv("REDLINE_FSYNC") != nullptr && std::string(std::getenv("REDLINE_FSYNC")) == "0"
+                               ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+                               : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+  Status status = Execute(db.get(), durability, "setting up " + path);
   Statement version;
   if (status.ok()) status = version.Prepare(db.get(), "PRAGMA user_version");
   Result<bool> row = status.ok() ? version.Step() : Result<bool>(status);

@@ -39,8 +39,8 @@ class TempDir {
 std::string ReadFileOrDie(const std::string& path);
 void WriteFileOrDie(const std::string& path, const std::string& bytes);
 
-// A fingerprint of a git repository: every file under .git (refs, objects, index, logs)
-// with its bytes, to show that a failed command changed nothing.
+// A fingerprint of a git repository: every file under .git (refs, objects, the revision
+// index, logs) with its bytes, to show that a failed command changed nothing.
 std::string RepositoryFingerprint(const std::string& work_tree);
 
 }  // namespace redline::testing
