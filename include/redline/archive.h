@@ -103,6 +103,7 @@ struct GcSummary {
   std::size_t packs_after = 0;
   std::uintmax_t bytes_before = 0;  // packs and loose objects
   std::uintmax_t bytes_after = 0;
+  std::string packer;  // "git repack", or "libgit2" when git is not installed
 };
 
 // What Archive::CheckIndex found.
@@ -199,7 +200,7 @@ class Archive {
   // The revision index compared with one rebuilt in memory from the history.
   Result<IndexCheck> CheckIndex();
   // Packs every reachable object into one pack with deltas and removes the rest (under
-  // the write lock).
+  // the write lock; see storage.h).
   Result<GcSummary> Gc();
 
   // The canonical text, and the raw input (NotFound if none), as of `revision`.

@@ -170,7 +170,7 @@ Status Archive::Impl::CommitBatch(bool* lost_race) {
   // and the next reader catches it up from the history.
   if (!revision_index.Commit().ok()) revision_index.Rollback();
   CloseBatch();
-  MaybePackStorage(git_dir);
+  MaybePackStorage(raw_repo, git_dir);
   return Status::Ok();
 }
 

@@ -10,10 +10,9 @@ struct Libgit2Scope {
     git_libgit2_init();
     // Archives only ever write trees and commits that refer to objects the same Record just
     // wrote or read, so libgit2's "strict object creation" checks are redundant here, and
-    // they are the largest cost of a Record: writing the stories/ tree re-reads the header of
-    // every fan-out folder (up to 256) from disk. The option is process-wide (redline is the
-    // only libgit2 user in its process) and set here, once, before any thread can use an
-    // archive: a batch's preparing threads open archives of their own (record/batch_writer.h).
+    // they would re-read the header of every entry of every tree a Record rewrites. The
+    // option is process-wide (redline is the only libgit2 user in its process) and set here,
+    // once, before any thread can use an archive.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
   }
   ~Libgit2Scope() { git_libgit2_shutdown(); }

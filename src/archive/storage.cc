@@ -2,7 +2,12 @@
 
 #include <git2/sys/odb_backend.h>
 
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <optional>
 #include <filesystem>
 #include <system_error>
 #include <vector>
@@ -10,7 +15,6 @@
 #include "archive/archive_impl.h"
 #include "archive/git_handles.h"
 #include "archive/memory_odb.h"
-#include "archive/pack_writer.h"
 #include "archive/write_lock.h"
 
 namespace redline {
@@ -54,52 +58,42 @@ void RemovePack(const fs::path& pack) {
   }
 }
 
-struct CopyTarget {
-  git_odb_backend* source;
-  git_odb_backend* memory;
+struct Gathered {
+  git_packbuilder* builder;
   Status status;
 };
 
-int CopyObject(const git_oid* id, void* payload) {
-  auto* target = static_cast<CopyTarget*>(payload);
-  void* data = nullptr;
-  std::size_t size = 0;
-  git_object_t type = GIT_OBJECT_INVALID;
-  if (target->source->read(&data, &size, &type, target->source, id) < 0) {
-    target->status = git::LastError("reading " + git::ToHex(*id));
-    return -1;
-  }
-  Result<git_oid> written =
-      WriteMemoryObject(target->memory, type, std::string_view(static_cast<const char*>(data), size));
-  git_odb_backend_data_free(target->source, data);
-  if (!written.ok()) {
-    target->status = written.status();
-    return -1;
-  }
-  return 0;
+int InsertObject(const git_oid* id, void* payload) {
+  auto* gathered = static_cast<Gathered*>(payload);
+  const int code = git_packbuilder_insert(gathered->builder, id, nullptr);
+  if (code < 0) gathered->status = git::Check(code, "adding " + git::ToHex(*id) + " to the pack");
+  return code;
 }
 
-// Copies every object of the packs into one new pack, then removes them.
-Status MergePacks(const std::vector<PackFile>& packs, const fs::path& pack_dir) {
-  Result<git_odb_backend*> created = NewMemoryBackend();
-  if (!created.ok()) return created.status();
-  git_odb* holder = nullptr;  // owns the memory backend
-  REDLINE_RETURN_IF_ERROR(git::Check(git_odb_new(&holder), "creating an object database"));
-  std::unique_ptr<git_odb, git::Deleter<git_odb_free>> odb(holder);
-  REDLINE_RETURN_IF_ERROR(git::Check(git_odb_add_backend(odb.get(), *created, 1), "adding a memory store"));
+// Writes every object of the packs into one new pack, with deltas among them (libgit2's
+// packbuilder), then removes them.
+Status MergePacks(git_repository* repo, const std::vector<PackFile>& packs, const fs::path& pack_dir) {
+  git_packbuilder* raw = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_new(&raw, repo), "starting a pack"));
+  std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder_free>> builder(raw);
+  git_packbuilder_set_threads(builder.get(), 0);
   for (const PackFile& pack : packs) {
     fs::path index = pack.pack;
     index.replace_extension(".idx");
     git_odb_backend* one = nullptr;
     REDLINE_RETURN_IF_ERROR(git::Check(git_odb_backend_one_pack(&one, index.c_str()), "opening " + index.string()));
-    CopyTarget target{one, *created, Status::Ok()};
-    const int code = one->foreach(one, CopyObject, &target);
+    Gathered gathered{builder.get(), Status::Ok()};
+    const int code = one->foreach(one, InsertObject, &gathered);
     one->free(one);
-    if (!target.status.ok()) return target.status;
+    if (!gathered.status.ok()) return gathered.status;
     REDLINE_RETURN_IF_ERROR(git::Check(code, "reading " + pack.pack.string()));
   }
-  REDLINE_RETURN_IF_ERROR(WritePlainPack(*created, pack_dir.string(), DurableWritesWanted()));
-  for (const PackFile& pack : packs) RemovePack(pack.pack);
+  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_write(builder.get(), pack_dir.c_str(), 0, nullptr, nullptr),
+                                     "writing the merged pack"));
+  const std::string written = std::string("pack-") + git_packbuilder_name(builder.get());
+  for (const PackFile& pack : packs) {
+    if (pack.pack.stem().string() != written) RemovePack(pack.pack);
+  }
   return Status::Ok();
 }
 
@@ -121,7 +115,7 @@ std::vector<PackFile> GeometricPrefix(const std::vector<PackFile>& packs) {
 
 }  // namespace
 
-void MaybePackStorage(const std::string& git_dir) {
+void MaybePackStorage(git_repository* repo, const std::string& git_dir) {
   const fs::path pack_dir = fs::path(git_dir) / "objects" / "pack";
   if (ListPacks(pack_dir).size() <= kAutoPackLimit) return;
   WriteLock lock;
@@ -130,8 +124,58 @@ void MaybePackStorage(const std::string& git_dir) {
   if (packs.size() <= kAutoPackLimit) return;
   const std::vector<PackFile> merged = GeometricPrefix(packs);
   if (merged.size() < 2) return;
-  if (!MergePacks(merged, pack_dir).ok()) git_error_clear();
+  if (!MergePacks(repo, merged, pack_dir).ok()) git_error_clear();
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) == 0) {
+    git_odb_refresh(odb);
+    git_odb_free(odb);
+  }
 }
+
+namespace {
+
+// `git repack -a -d -f --depth=50 --window=250` (what `git gc --aggressive` runs) in the
+// repository at `git_dir`; nullopt when there is no git to run.
+std::optional<Status> RunGitRepack(const std::string& git_dir) {
+  const std::string git_dir_option = "--git-dir=" + git_dir;
+  std::vector<const char*> argv = {"git", git_dir_option.c_str(), "repack", "-a", "-d", "-f", "-q",
+                                   "--depth=50", "--window=250", nullptr};
+  pid_t pid = 0;
+  if (::posix_spawnp(&pid, "git", nullptr, nullptr, const_cast<char* const*>(argv.data()), environ) != 0) {
+    return std::nullopt;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return Status::Archive("waiting for git repack failed");
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return std::nullopt;  // no git
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return Status::Archive("git repack failed (exit status " + std::to_string(WEXITSTATUS(status)) + ")");
+  }
+  return Status::Ok();
+}
+
+Status PackWithLibgit2(git_repository* repo, const fs::path& objects) {
+  git_packbuilder* raw_builder = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_new(&raw_builder, repo), "starting a pack"));
+  std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder_free>> builder(raw_builder);
+  git_packbuilder_set_threads(builder.get(), 0);  // as many as there are cores
+  git_revwalk* raw_walk = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_revwalk_new(&raw_walk, repo), "walking the history"));
+  std::unique_ptr<git_revwalk, git::Deleter<git_revwalk_free>> walk(raw_walk);
+  REDLINE_RETURN_IF_ERROR(git::Check(git_revwalk_push_glob(walk.get(), "refs/*"), "walking the refs"));
+  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_insert_walk(builder.get(), walk.get()), "gathering objects"));
+  const std::vector<PackFile> old_packs = ListPacks(objects / "pack");
+  REDLINE_RETURN_IF_ERROR(git::Check(
+      git_packbuilder_write(builder.get(), (objects / "pack").c_str(), 0, nullptr, nullptr), "writing the pack"));
+  const std::string written = std::string("pack-") + git_packbuilder_name(builder.get());
+  for (const PackFile& pack : old_packs) {
+    if (pack.pack.stem().string() != written) RemovePack(pack.pack);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_dir) {
   const fs::path objects = fs::path(git_dir) / "objects";
@@ -148,23 +192,15 @@ Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_di
       summary.bytes_before += it->file_size();
     }
   }
-
-  git_packbuilder* raw_builder = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_new(&raw_builder, repo), "starting a pack"));
-  std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder_free>> builder(raw_builder);
-  git_packbuilder_set_threads(builder.get(), 0);  // as many as there are cores
-  git_revwalk* raw_walk = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_revwalk_new(&raw_walk, repo), "walking the history"));
-  std::unique_ptr<git_revwalk, git::Deleter<git_revwalk_free>> walk(raw_walk);
-  REDLINE_RETURN_IF_ERROR(git::Check(git_revwalk_push_glob(walk.get(), "refs/*"), "walking the refs"));
-  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_insert_walk(builder.get(), walk.get()), "gathering objects"));
-  const std::vector<PackFile> old_packs = ListPacks(objects / "pack");
-  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_write(builder.get(), (objects / "pack").c_str(), 0, nullptr, nullptr),
-                                     "writing the pack"));
-  const std::string written = git_packbuilder_name(builder.get());
-  summary.objects = git_packbuilder_written(builder.get());
-  for (const PackFile& pack : old_packs) {
-    if (pack.pack.stem().string() != "pack-" + written) RemovePack(pack.pack);
+  // git's own repack searches a window of 250 objects for deltas, libgit2's of 10: use git
+  // when it is there (an archive is a git repository), libgit2 otherwise.
+  std::optional<Status> repacked = RunGitRepack(git_dir);
+  if (repacked.has_value()) {
+    REDLINE_RETURN_IF_ERROR(*repacked);
+    summary.packer = "git repack";
+  } else {
+    REDLINE_RETURN_IF_ERROR(PackWithLibgit2(repo, objects));
+    summary.packer = "libgit2";
   }
   // Loose objects: the reachable ones are in the new pack, the rest is garbage.
   for (fs::directory_iterator it(objects, error), end; !error && it != end; it.increment(error)) {
@@ -174,6 +210,14 @@ Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_di
   for (const PackFile& pack : ListPacks(objects / "pack")) {
     ++summary.packs_after;
     summary.bytes_after += pack.bytes;
+  }
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) == 0) {
+    git_odb_refresh(odb);
+    summary.objects = 0;
+    git_odb_foreach(
+        odb, [](const git_oid*, void* count) { ++*static_cast<std::size_t*>(count); return 0; }, &summary.objects);
+    git_odb_free(odb);
   }
   return summary;
 }
@@ -188,13 +232,7 @@ Result<GcSummary> Archive::Gc() {
   EnableDurableWrites();
   WriteLock lock;
   REDLINE_RETURN_IF_ERROR(lock.Acquire(impl_->git_dir));
-  Result<GcSummary> summary = PackEverything(impl_->repo.get(), impl_->git_dir);
-  git_odb* odb = nullptr;
-  if (git_repository_odb(&odb, impl_->repo.get()) == 0) {
-    git_odb_refresh(odb);
-    git_odb_free(odb);
-  }
-  return summary;
+  return PackEverything(impl_->repo.get(), impl_->git_dir);
 }
 
 }  // namespace redline

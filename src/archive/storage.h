@@ -14,17 +14,20 @@
 
 namespace redline {
 
-// Packs beyond which a commit merges the smaller ones (git's gc.autoPackLimit is 50).
-inline constexpr std::size_t kAutoPackLimit = 50;
+// Packs beyond which a commit merges the smaller ones. Lower than git's gc.autoPackLimit
+// (50): every snapshot adds a pack, and a lookup that misses (each new object is looked up
+// first) opens the index of every pack.
+inline constexpr std::size_t kAutoPackLimit = 16;
 
 // After a commit: when objects/pack holds more than kAutoPackLimit packs, merges the small
 // ones (geometrically, as `git repack --geometric=2` does: each pack left is at least twice
-// the size of all smaller ones together) into one, under the write lock. Best effort: a
-// busy archive or a failure leaves the packs as they are.
-void MaybePackStorage(const std::string& git_dir);
+// the size of all smaller ones together) into one with deltas among them, under the write
+// lock. Best effort: a busy archive or a failure leaves the packs as they are.
+void MaybePackStorage(git_repository* repo, const std::string& git_dir);
 
-// `redline gc`: every object reachable from a ref, written as one pack with deltas by
-// libgit2's packbuilder; then the other packs and the loose objects are removed.
+// `redline gc`: every object reachable from a ref, written as one pack with deltas (by
+// `git repack -a -d -f --window=250 --depth=50`, as `git gc --aggressive` does, or by
+// libgit2's packbuilder when git is not installed); then the loose objects are removed.
 // REQUIRES: the caller holds the write lock.
 Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_dir);
 

@@ -68,7 +68,8 @@ Runner SetupGc(CLI::App*, const GlobalOptions* globals) {
     if (!archive.ok()) return {archive.status()};
     auto summary = archive->Gc();
     if (!summary.ok()) return {summary.status()};
-    std::printf("packed %zu objects: %zu packs and %zu loose objects (%s) -> %zu pack (%s)\n", summary->objects,
+    std::printf("packed %zu objects with %s: %zu packs and %zu loose objects (%s) -> %zu pack (%s)\n", summary->objects,
+                summary->packer.c_str(),
                 summary->packs_before, summary->loose_before, Megabytes(summary->bytes_before).c_str(),
                 summary->packs_after, Megabytes(summary->bytes_after).c_str());
     return {};

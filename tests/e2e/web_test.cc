@@ -228,6 +228,42 @@ TEST_F(WebTest, FlipFlopsShowInTheLog) {
   ExpectFsckClean();
 }
 
+// A feed that brings hundreds of new stories at once, under a descriptor limit below their
+// number (the case of issue 13: "400 of 401 fetches failed"): the round records them in
+// batches that hold no file open per story.
+TEST_F(WebTest, HundredsOfNewItemsUnderASmallFileLimit) {
+  constexpr int kItems = 400;
+  server_.Route("/big.xml", [](const HttpRequest&) {
+    std::string xml = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>";
+    for (int i = 0; i < kItems; ++i) {
+      xml += "<entry><title>Item " + std::to_string(i) + "</title><link href=\"/item/" + std::to_string(i) + "\"/></entry>";
+    }
+    HttpResponse response;
+    response.headers.emplace_back("Content-Type", "application/atom+xml");
+    response.body = xml + "</feed>";
+    return response;
+  });
+  for (int i = 0; i < kItems; ++i) {
+    const std::string path = "/item/" + std::to_string(i);
+    server_.Route(path, [path](const HttpRequest&) { return HtmlResponse(ArticleHtml(path, kBody)); });
+  }
+  ASSERT_EQ(Web({"feed", "add", server_.Url("/big.xml")}).exit_code, 0);
+  ProcessOptions options;
+  for (const char* name : {"http_proxy", "HTTP_PROXY", "https_proxy", "all_proxy", "ALL_PROXY"}) options.env.emplace(name, "");
+  const ProcessResult r = RunCommand({"sh", "-c", "ulimit -n 256 && exec '" + std::string(REDLINE_BINARY) + "' -C '" +
+                                                      archive_ + "' fetch --delay 0 --json"},
+                                     options);
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 2000);
+  const auto round = nlohmann::json::parse(r.out);
+  std::size_t recorded = 0;
+  for (const auto& story : round["stories"]) recorded += story["result"] == "changed" ? 1 : 0;
+  EXPECT_EQ(recorded, static_cast<std::size_t>(kItems)) << r.out.substr(0, 2000);
+  const auto stories = nlohmann::json::parse(InArchive({"stories", "--json"}).out);
+  EXPECT_EQ(stories["stories"].size(), static_cast<std::size_t>(kItems));
+  ExpectFsckClean();
+  EXPECT_EQ(InArchive({"reindex", "--check"}).exit_code, 0);
+}
+
 TEST_F(WebTest, FeedsAddTheirNewItems) {
   auto items = std::make_shared<std::vector<std::string>>(std::vector<std::string>{"/world/one"});
   server_.Route("/atom.xml", [items](const HttpRequest&) {
