@@ -143,7 +143,12 @@ Status Archive::Impl::CommitBatch(bool* lost_race) {
   }
   git_repository* raw_repo = repo.get();
   RevisionIndex& revision_index = *index;
-  Status status = WritePlainPack(b.memory, git_dir + "objects/pack", DurableWritesWanted());
+  std::uintmax_t written_bytes = 0;
+  Status status = ForEachMemoryObject(b.memory, [&](const MemoryObject& object) {
+    written_bytes += object.data.size();
+    return Status::Ok();
+  });
+  if (status.ok()) status = WritePlainPack(b.memory, git_dir + "objects/pack", DurableWritesWanted());
   if (status.ok()) status = git::Check(git_odb_refresh(b.disk_odb), "reading the new pack");
   if (status.ok()) status = revision_index.Begin();
   if (!status.ok()) {
@@ -170,7 +175,7 @@ Status Archive::Impl::CommitBatch(bool* lost_race) {
   // and the next reader catches it up from the history.
   if (!revision_index.Commit().ok()) revision_index.Rollback();
   CloseBatch();
-  MaybePackStorage(raw_repo, git_dir);
+  MaybePackStorage(raw_repo, git_dir, written_bytes);
   return Status::Ok();
 }
 

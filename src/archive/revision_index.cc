@@ -166,8 +166,8 @@ Result<DatabasePtr> OpenDatabase(const std::string& path, bool* unusable) {
   // The index is derived and checked against main on every use, so a commit lost in a
   // power cut is caught up from git; WAL with synchronous=NORMAL cannot be corrupted by one
   // (and REDLINE_FSYNC=0 turns syncing off, as for the archive's own files). The WAL is
-  // checkpointed as it grows, never when a connection closes: a short-lived command must
-  // not pay a checkpoint and its fsyncs on the way out.
+  // checkpointed by each writer after its commit (Commit), never when a connection closes:
+  // a command that only reads must not pay a checkpoint and its fsyncs on the way out.
   sqlite3_db_config(db.get(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   const char* durability = std::getenv("REDLINE_FSYNC") != nullptr && std::string(std::getenv("REDLINE_FSYNC")) == "0"
                                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
@@ -332,7 +332,15 @@ Result<int> RevisionIndex::CapturedWith(const std::string& story, std::int64_t s
 }
 
 Status RevisionIndex::Begin() { return Execute(impl_->db.get(), "BEGIN IMMEDIATE", "starting a write"); }
-Status RevisionIndex::Commit() { return Execute(impl_->db.get(), "COMMIT", "committing"); }
+Status RevisionIndex::Commit() {
+  REDLINE_RETURN_IF_ERROR(Execute(impl_->db.get(), "COMMIT", "committing"));
+  // Fold the WAL into the database and empty it now, under the writer's lock: otherwise the
+  // next process to open the index re-reads the whole WAL to rebuild its wal-index, a cost
+  // that grows with every write since the last checkpoint. A reader holding the WAL (busy)
+  // only postpones it to the next commit.
+  sqlite3_wal_checkpoint_v2(impl_->db.get(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  return Status::Ok();
+}
 void RevisionIndex::Rollback() {
   if (!sqlite3_get_autocommit(impl_->db.get())) Execute(impl_->db.get(), "ROLLBACK", "rolling back");
 }

@@ -22,8 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Packs bigger than this are left to `redline gc`: they may hold deltas a merge would undo.
-constexpr std::uintmax_t kMergeablePackBytes = 32u << 20;
+// A commit merges packs of at most this many bytes in all, or kMergeFactor times what it
+// wrote itself if that is more: a single snapshot never pays for merging an import's packs,
+// while an import merges its own as it goes.
+constexpr std::uintmax_t kMinMergeBytes = 1u << 20;
+constexpr std::uintmax_t kMergeFactor = 16;
 
 struct PackFile {
   fs::path pack;
@@ -97,32 +100,36 @@ Status MergePacks(git_repository* repo, const std::vector<PackFile>& packs, cons
   return Status::Ok();
 }
 
-// The smallest packs to merge so that every pack left is at least twice the size of all
-// smaller ones (including the merged one): amortized, each object is rewritten O(log n) times.
-std::vector<PackFile> GeometricPrefix(const std::vector<PackFile>& packs) {
+// The smallest packs to merge, at most `budget` bytes in all, so that every pack left is at
+// least twice the size of all smaller ones together (including the merged one): amortized,
+// each object is rewritten O(log n) times.
+std::vector<PackFile> GeometricPrefix(const std::vector<PackFile>& packs, std::uintmax_t budget) {
   std::size_t split = 0;
   std::uintmax_t sum = 0;
-  for (std::size_t i = 0; i < packs.size(); ++i) {
-    if (packs[i].bytes > kMergeablePackBytes) break;
+  for (std::size_t i = 0; i < packs.size() && sum + packs[i].bytes <= budget; ++i) {
     if (i > 0 && packs[i].bytes < 2 * sum) split = i + 1;
     sum += packs[i].bytes;
   }
-  if (split < 2) split = std::min<std::size_t>(packs.size(), kAutoPackLimit / 2);
-  std::vector<PackFile> merged;
-  for (std::size_t i = 0; i < split && packs[i].bytes <= kMergeablePackBytes; ++i) merged.push_back(packs[i]);
-  return merged;
+  // Nothing out of step, but too many packs: merge the smallest half anyway.
+  if (split < 2) {
+    sum = 0;
+    for (split = 0; split < kAutoPackLimit / 2 && split < packs.size() && sum + packs[split].bytes <= budget; ++split) {
+      sum += packs[split].bytes;
+    }
+  }
+  return std::vector<PackFile>(packs.begin(), packs.begin() + static_cast<std::ptrdiff_t>(split));
 }
 
 }  // namespace
 
-void MaybePackStorage(git_repository* repo, const std::string& git_dir) {
+void MaybePackStorage(git_repository* repo, const std::string& git_dir, std::uintmax_t written_bytes) {
   const fs::path pack_dir = fs::path(git_dir) / "objects" / "pack";
   if (ListPacks(pack_dir).size() <= kAutoPackLimit) return;
   WriteLock lock;
   if (!lock.Acquire(git_dir, /*timeout_seconds=*/2).ok()) return;  // busy: the next commit tries again
   const std::vector<PackFile> packs = ListPacks(pack_dir);
   if (packs.size() <= kAutoPackLimit) return;
-  const std::vector<PackFile> merged = GeometricPrefix(packs);
+  const std::vector<PackFile> merged = GeometricPrefix(packs, std::max(kMinMergeBytes, kMergeFactor * written_bytes));
   if (merged.size() < 2) return;
   if (!MergePacks(repo, merged, pack_dir).ok()) git_error_clear();
   git_odb* odb = nullptr;

@@ -23,7 +23,9 @@ inline constexpr std::size_t kAutoPackLimit = 16;
 // ones (geometrically, as `git repack --geometric=2` does: each pack left is at least twice
 // the size of all smaller ones together) into one with deltas among them, under the write
 // lock. Best effort: a busy archive or a failure leaves the packs as they are.
-void MaybePackStorage(git_repository* repo, const std::string& git_dir);
+// `written_bytes`: the size of what the commit wrote; the merge reads at most 16 times that
+// (at least 1 MB), so its cost is bounded by a constant times the commit's own.
+void MaybePackStorage(git_repository* repo, const std::string& git_dir, std::uintmax_t written_bytes);
 
 // `redline gc`: every object reachable from a ref, written as one pack with deltas (by
 // `git repack -a -d -f --window=250 --depth=50`, as `git gc --aggressive` does, or by
