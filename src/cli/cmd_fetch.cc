@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli/fetch_output.h"
+#include "cli/snapshot_io.h"
 #include "cli/story_ref.h"
 #include "record/fetch_round.h"
 #include "redline/document.h"
@@ -89,9 +90,7 @@ void AddNetworkOptions(CLI::App* app, NetworkOptions* o) {
          "REDLINE_ADDED_WORDS, ... in its environment)")
       ->option_text("CMD");
   app->add_flag("-v,--verbose", o->verbose, "also list unchanged stories");
-  app->add_option("--min-words", o->health.min_body_words,
-                  "warn when a changed page's body has fewer words than this (default 50)")
-      ->option_text("N");
+  AddHealthOptions(app, &o->health);
 }
 
 // "250ms" as well as the schedule's durations; "0" for none.

@@ -50,9 +50,7 @@ Runner SetupImport(CLI::App* app, const GlobalOptions* globals) {
                   "one snapshot per line, " + std::string(record::kManifestLineFormat) +
                       " (FILE relative to the manifest; - reads standard input, the default)");
   AddReadingOptions(app, &o->input);
-  app->add_option("--min-words", o->health.min_body_words,
-                  "warn when a body has fewer words than this (default 50)")
-      ->option_text("N");
+  AddHealthOptions(app, &o->health);
   app->add_flag("--json", o->json, "print each outcome as a line of JSON");
   return [o, globals]() { return RunImport(*o, *globals); };
 }

@@ -104,9 +104,7 @@ Runner SetupSnapshot(CLI::App* app, const GlobalOptions* globals) {
   app->add_option("--url", o->input.url, "the page's address, kept in the commit; also chooses site rules")
       ->option_text("URL");
   app->add_option("--at", o->at, "capture time, ISO-8601 (default now)")->option_text("TIME");
-  app->add_option("--min-words", o->health.min_body_words,
-                  "warn when the body has fewer words than this (default 50)")
-      ->option_text("N");
+  AddHealthOptions(app, &o->health);
   app->add_flag("--json", o->json, "print the outcome as JSON");
   return [o, globals]() { return RunSnapshot(*o, *globals); };
 }

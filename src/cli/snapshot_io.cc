@@ -23,6 +23,13 @@ json HealthJson(const Health& health) {
 
 }  // namespace
 
+void AddHealthOptions(CLI::App* app, HealthPolicy* health) {
+  app->add_option("--min-words", health->min_body_words,
+                  "warn when a recorded body has fewer words than this (default " +
+                      std::to_string(HealthPolicy().min_body_words) + ")")
+      ->option_text("N");
+}
+
 void AddReadingOptions(CLI::App* app, InputOptions* o) {
   app->add_option("--from", o->from, "input format: html, text or auto (default)")->option_text("FORMAT");
   app->add_option("--charset", o->charset, "the input's charset when it does not say (e.g. iso-8859-1, shift_jis)")

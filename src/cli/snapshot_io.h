@@ -30,6 +30,9 @@ struct InputOptions {
 // --from, --charset, --rules, --max-bytes, --max-depth.
 void AddReadingOptions(CLI::App* app, InputOptions* o);
 
+// --min-words, with HealthPolicy's default in its help.
+void AddHealthOptions(CLI::App* app, HealthPolicy* health);
+
 // The options `o` gives, without the input's own (path, url).
 Result<NormalizeOptions> ReadingOptions(const InputOptions& o, const SiteRules& rules);
 
