@@ -202,6 +202,10 @@ class Archive {
   // Packs every reachable object into one pack with deltas and removes the rest (under
   // the write lock; see storage.h).
   Result<GcSummary> Gc();
+  // The automatic threshold (storage.h, as git's gc.auto): delta-compresses recent packs
+  // once they hold 64 MB and as much as the rest; true when it did. For long-running and
+  // bulk commands (watch rounds), never on a single snapshot's path.
+  Result<bool> MaybeGc();
 
   // The canonical text, and the raw input (NotFound if none), as of `revision`.
   Result<std::string> ReadText(const Revision& revision);

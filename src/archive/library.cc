@@ -14,6 +14,11 @@ struct Libgit2Scope {
     // option is process-wide (redline is the only libgit2 user in its process) and set here,
     // once, before any thread can use an archive.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+    // libgit2 maps packs in windows of up to 1 GB and keeps up to 8 GB mapped; every page a
+    // lookup touches stays resident, so a long import into a large archive would grow with
+    // the archive's packs. Smaller windows and a lower limit keep memory bounded.
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<size_t>(32) << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(160) << 20);
   }
   ~Libgit2Scope() { git_libgit2_shutdown(); }
   Libgit2Scope(const Libgit2Scope&) = delete;

@@ -15,6 +15,7 @@
 #include "archive/archive_impl.h"
 #include "archive/git_handles.h"
 #include "archive/memory_odb.h"
+#include "archive/pack_writer.h"
 #include "archive/write_lock.h"
 
 namespace redline {
@@ -27,6 +28,7 @@ namespace fs = std::filesystem;
 // while an import merges its own as it goes.
 constexpr std::uintmax_t kMinMergeBytes = 1u << 20;
 constexpr std::uintmax_t kMergeFactor = 16;
+constexpr std::uintmax_t kMaxMergeBytes = 16u << 20;  // what a merge may hold in memory
 
 struct PackFile {
   fs::path pack;
@@ -61,42 +63,54 @@ void RemovePack(const fs::path& pack) {
   }
 }
 
-struct Gathered {
-  git_packbuilder* builder;
+struct CopyTarget {
+  git_odb_backend* source;
+  git_odb_backend* memory;
   Status status;
 };
 
-int InsertObject(const git_oid* id, void* payload) {
-  auto* gathered = static_cast<Gathered*>(payload);
-  const int code = git_packbuilder_insert(gathered->builder, id, nullptr);
-  if (code < 0) gathered->status = git::Check(code, "adding " + git::ToHex(*id) + " to the pack");
-  return code;
+int CopyObject(const git_oid* id, void* payload) {
+  auto* target = static_cast<CopyTarget*>(payload);
+  void* data = nullptr;
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  if (target->source->read(&data, &size, &type, target->source, id) < 0) {
+    target->status = git::LastError("reading " + git::ToHex(*id));
+    return -1;
+  }
+  Result<git_oid> written =
+      WriteMemoryObject(target->memory, type, std::string_view(static_cast<const char*>(data), size));
+  git_odb_backend_data_free(target->source, data);
+  if (!written.ok()) {
+    target->status = written.status();
+    return -1;
+  }
+  return 0;
 }
 
-// Writes every object of the packs into one new pack, with deltas among them (libgit2's
-// packbuilder), then removes them.
-Status MergePacks(git_repository* repo, const std::vector<PackFile>& packs, const fs::path& pack_dir) {
-  git_packbuilder* raw = nullptr;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_new(&raw, repo), "starting a pack"));
-  std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder_free>> builder(raw);
-  git_packbuilder_set_threads(builder.get(), 0);
+// Copies every object of the packs into one new plain pack (as a batch writes them: no
+// delta search, so the cost is linear in their size), then removes them. Deltas are
+// `redline gc`'s work.
+Status MergePacks(const std::vector<PackFile>& packs, const fs::path& pack_dir) {
+  Result<git_odb_backend*> created = NewMemoryBackend();
+  if (!created.ok()) return created.status();
+  git_odb* holder = nullptr;  // owns the memory backend
+  REDLINE_RETURN_IF_ERROR(git::Check(git_odb_new(&holder), "creating an object database"));
+  std::unique_ptr<git_odb, git::Deleter<git_odb_free>> odb(holder);
+  REDLINE_RETURN_IF_ERROR(git::Check(git_odb_add_backend(odb.get(), *created, 1), "adding a memory store"));
   for (const PackFile& pack : packs) {
     fs::path index = pack.pack;
     index.replace_extension(".idx");
     git_odb_backend* one = nullptr;
     REDLINE_RETURN_IF_ERROR(git::Check(git_odb_backend_one_pack(&one, index.c_str()), "opening " + index.string()));
-    Gathered gathered{builder.get(), Status::Ok()};
-    const int code = one->foreach(one, InsertObject, &gathered);
+    CopyTarget target{one, *created, Status::Ok()};
+    const int code = one->foreach(one, CopyObject, &target);
     one->free(one);
-    if (!gathered.status.ok()) return gathered.status;
+    if (!target.status.ok()) return target.status;
     REDLINE_RETURN_IF_ERROR(git::Check(code, "reading " + pack.pack.string()));
   }
-  REDLINE_RETURN_IF_ERROR(git::Check(git_packbuilder_write(builder.get(), pack_dir.c_str(), 0, nullptr, nullptr),
-                                     "writing the merged pack"));
-  const std::string written = std::string("pack-") + git_packbuilder_name(builder.get());
-  for (const PackFile& pack : packs) {
-    if (pack.pack.stem().string() != written) RemovePack(pack.pack);
-  }
+  REDLINE_RETURN_IF_ERROR(WritePlainPack(*created, pack_dir.string(), DurableWritesWanted()));
+  for (const PackFile& pack : packs) RemovePack(pack.pack);
   return Status::Ok();
 }
 
@@ -129,9 +143,9 @@ void MaybePackStorage(git_repository* repo, const std::string& git_dir, std::uin
   if (!lock.Acquire(git_dir, /*timeout_seconds=*/2).ok()) return;  // busy: the next commit tries again
   const std::vector<PackFile> packs = ListPacks(pack_dir);
   if (packs.size() <= kAutoPackLimit) return;
-  const std::vector<PackFile> merged = GeometricPrefix(packs, std::max(kMinMergeBytes, kMergeFactor * written_bytes));
+  const std::vector<PackFile> merged = GeometricPrefix(packs, std::clamp(kMergeFactor * written_bytes, kMinMergeBytes, kMaxMergeBytes));
   if (merged.size() < 2) return;
-  if (!MergePacks(repo, merged, pack_dir).ok()) git_error_clear();
+  if (!MergePacks(merged, pack_dir).ok()) git_error_clear();
   git_odb* odb = nullptr;
   if (git_repository_odb(&odb, repo) == 0) {
     git_odb_refresh(odb);
@@ -141,12 +155,14 @@ void MaybePackStorage(git_repository* repo, const std::string& git_dir, std::uin
 
 namespace {
 
-// `git repack -a -d -f --depth=50 --window=250` (what `git gc --aggressive` runs) in the
-// repository at `git_dir`; nullopt when there is no git to run.
-std::optional<Status> RunGitRepack(const std::string& git_dir) {
+// `git repack ARGS` in the repository at `git_dir`; nullopt when there is no git to run.
+std::optional<Status> RunGitRepack(const std::string& git_dir, const std::vector<const char*>& args) {
   const std::string git_dir_option = "--git-dir=" + git_dir;
-  std::vector<const char*> argv = {"git", git_dir_option.c_str(), "repack", "-a", "-d", "-f", "-q",
-                                   "--depth=50", "--window=250", nullptr};
+  // Bounded memory for the delta search, as for the rest of redline.
+  std::vector<const char*> argv = {"git", "-c", "pack.windowMemory=64m", "-c", "pack.deltaCacheSize=32m",
+                                   "-c", "pack.threads=2", git_dir_option.c_str(), "repack", "-q"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.push_back(nullptr);
   pid_t pid = 0;
   if (::posix_spawnp(&pid, "git", nullptr, nullptr, const_cast<char* const*>(argv.data()), environ) != 0) {
     return std::nullopt;
@@ -184,6 +200,20 @@ Status PackWithLibgit2(git_repository* repo, const fs::path& objects) {
 
 }  // namespace
 
+Result<bool> MaybeRepackWithDeltas(const std::string& git_dir) {
+  const std::vector<PackFile> packs = ListPacks(fs::path(git_dir) / "objects" / "pack");
+  if (packs.size() < 2) return false;
+  std::uintmax_t rest = 0;
+  for (std::size_t i = 0; i + 1 < packs.size(); ++i) rest += packs[i].bytes;
+  if (rest < std::max(kAutoRepackBytes, packs.back().bytes)) return false;
+  // Geometric: the new data is delta-compressed and rolled into the packs, the big
+  // delta-compressed pack only when the new data has grown to its size.
+  std::optional<Status> repacked = RunGitRepack(git_dir, {"-d", "--geometric=2"});
+  if (!repacked.has_value()) return false;  // no git: `redline gc` with libgit2 remains
+  REDLINE_RETURN_IF_ERROR(*repacked);
+  return true;
+}
+
 Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_dir) {
   const fs::path objects = fs::path(git_dir) / "objects";
   GcSummary summary;
@@ -201,7 +231,8 @@ Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_di
   }
   // git's own repack searches a window of 250 objects for deltas, libgit2's of 10: use git
   // when it is there (an archive is a git repository), libgit2 otherwise.
-  std::optional<Status> repacked = RunGitRepack(git_dir);
+  // What `git gc --aggressive` runs.
+  std::optional<Status> repacked = RunGitRepack(git_dir, {"-a", "-d", "-f", "--depth=50", "--window=250"});
   if (repacked.has_value()) {
     REDLINE_RETURN_IF_ERROR(*repacked);
     summary.packer = "git repack";
@@ -232,6 +263,22 @@ Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_di
 }  // namespace redline
 
 namespace redline {
+
+Result<bool> Archive::MaybeGc() {
+  REDLINE_RETURN_IF_ERROR(impl_->Writable());
+  if (impl_->batch) return Status::Internal("cannot pack the archive while a batch is open");
+  WriteLock lock;
+  REDLINE_RETURN_IF_ERROR(lock.Acquire(impl_->git_dir));
+  REDLINE_ASSIGN_OR_RETURN(const bool repacked, MaybeRepackWithDeltas(impl_->git_dir));
+  if (repacked) {
+    git_odb* odb = nullptr;
+    if (git_repository_odb(&odb, impl_->repo.get()) == 0) {
+      git_odb_refresh(odb);
+      git_odb_free(odb);
+    }
+  }
+  return repacked;
+}
 
 Result<GcSummary> Archive::Gc() {
   REDLINE_RETURN_IF_ERROR(impl_->Writable());

@@ -223,6 +223,10 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
                      report->stories.size(), changed, report->Failed(), o.every.c_str());
       }
     }
+    // Between rounds, the automatic threshold for delta compression (as git's gc.auto).
+    if (auto repacked = archive->MaybeGc(); !repacked.ok()) {
+      std::fprintf(stderr, "redline: warning: packing the archive: %s\n", repacked.status().message().c_str());
+    }
     if (o.rounds > 0 && round >= o.rounds) break;
     const auto next = started + std::chrono::seconds(*every);
     while (!g_stop_requested.load() && std::chrono::steady_clock::now() < next) {

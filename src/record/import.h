@@ -71,6 +71,7 @@ struct ImportSummary {
   std::size_t unchanged = 0;
   std::size_t already_recorded = 0;
   std::size_t batches = 0;
+  bool repacked = false;  // the archive's recent packs were delta-compressed (Archive::MaybeGc)
 };
 
 // Checks every line of a manifest file first (nothing is recorded when one is malformed),
