@@ -159,6 +159,10 @@ Outcome RunFetch(const FetchCommandOptions& o, const GlobalOptions& globals) {
     PrintRound(*report, o.network.verbose);
   }
   if (!o.network.on_change.empty()) RunOnChange(o.network.on_change, *report, archive->path());
+  // After the round, as git runs gc --auto after a command: the automatic threshold.
+  if (auto repacked = archive->MaybeGc(); !repacked.ok()) {
+    std::fprintf(stderr, "redline: warning: packing the archive: %s\n", repacked.status().message().c_str());
+  }
   const std::size_t failed = report->Failed();
   if (failed == 0) return {};
   if (o.stories.size() == 1 && report->stories.size() == 1) {

@@ -14,6 +14,7 @@ struct ImportCommandOptions {
   std::string manifest = "-";
   InputOptions input;
   HealthPolicy health;
+  std::size_t batch = record::ImportOptions().batches.max_sources;
   bool json = false;
 };
 
@@ -29,6 +30,7 @@ Outcome RunImport(const ImportCommandOptions& o, const GlobalOptions& globals) {
   record::ImportOptions options;
   options.normalize = *reading;
   options.health = o.health;
+  options.batches.max_sources = o.batch;
   options.read_file = [&o](const std::string& path) { return ReadInput(path, o.input.max_bytes); };
   options.on_outcome = [&](const record::ManifestEntry& entry, const SnapshotOutcome& outcome) {
     progress.Clear();
@@ -41,6 +43,9 @@ Outcome RunImport(const ImportCommandOptions& o, const GlobalOptions& globals) {
   auto summary = record::ImportManifest(*archive, o.manifest, options);
   progress.Clear();
   if (!summary.ok()) return {summary.status()};
+  if (summary->recorded >= 10000) {
+    std::fprintf(stderr, "redline: hint: run 'redline gc' to compress what was imported\n");
+  }
   return {};
 }
 
@@ -51,6 +56,11 @@ Runner SetupImport(CLI::App* app, const GlobalOptions* globals) {
                       " (FILE relative to the manifest; - reads standard input, the default)");
   AddReadingOptions(app, &o->input);
   AddHealthOptions(app, &o->health);
+  app->add_option("--batch", o->batch,
+                  "record at most N snapshots per batch (default " +
+                      std::to_string(record::ImportOptions().batches.max_sources) + ")")
+      ->option_text("N")
+      ->check(CLI::PositiveNumber);
   app->add_flag("--json", o->json, "print each outcome as a line of JSON");
   return [o, globals]() { return RunImport(*o, *globals); };
 }

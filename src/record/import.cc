@@ -174,9 +174,6 @@ Result<ImportSummary> ImportManifest(Archive& archive, const std::string& manife
   }
   if (const Status finished = writer.Finish(); !finished.ok()) return stopped(finished);
   summary.batches = writer.recorded_batches();
-  // A bulk import is where storage grows fastest: the automatic threshold for deltas.
-  Result<bool> repacked = archive.MaybeGc();
-  summary.repacked = repacked.ok() && *repacked;
   return summary;
 }
 

@@ -56,7 +56,9 @@ class ManifestReader {
 struct ImportOptions {
   NormalizeOptions normalize;  // how to read the pages (the URL comes from each line)
   HealthPolicy health;
-  BatchWriterOptions batches;  // sizes; skip_recorded and stop_at_first_error are set by the import
+  // Sizes (bulk work: larger batches than a fetch round's mean fewer packs and fewer merges
+  // of them); skip_recorded and stop_at_first_error are set by the import.
+  BatchWriterOptions batches = {.max_sources = 5000};
   // Reads one page or text (the caller's size limits and error messages).
   std::function<Result<std::string>(const std::string& path)> read_file;
   // Each snapshot's outcome, in manifest order, once its batch is committed.
@@ -71,7 +73,6 @@ struct ImportSummary {
   std::size_t unchanged = 0;
   std::size_t already_recorded = 0;
   std::size_t batches = 0;
-  bool repacked = false;  // the archive's recent packs were delta-compressed (Archive::MaybeGc)
 };
 
 // Checks every line of a manifest file first (nothing is recorded when one is malformed),

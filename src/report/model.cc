@@ -88,6 +88,10 @@ Result<Report> BuildReport(Archive& archive, const ReportOptions& options) {
   }
   REDLINE_ASSIGN_OR_RETURN(std::vector<StorySummary> summaries, archive.Stories());
   for (const StorySummary& summary : summaries) {
+    // The index says when each story last changed: a story quiet since before the window
+    // has nothing to show, and its history is not read (its latest revision is its newest
+    // capture unless snapshots were imported out of time order).
+    if (options.since && summary.last_change.seconds < options.since->seconds) continue;
     REDLINE_ASSIGN_OR_RETURN(StoryReport s, BuildStory(archive, summary.story, options));
     if (!s.revisions.empty()) report.stories.push_back(std::move(s));
   }

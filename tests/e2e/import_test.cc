@@ -135,7 +135,7 @@ TEST_F(ImportTest, ThousandsOfNewStoriesUnderASmallFileLimit) {
 // An import stopped by a bad page keeps the batches before it; running it again, once the
 // page is fixed, records only what is missing.
 TEST_F(ImportTest, AnInterruptedImportIsResumed) {
-  constexpr int kLines = 2500;  // three batches of at most 1,000
+  constexpr int kLines = 2500;  // three batches of at most 1,000 (--batch 1000)
   std::string manifest;
   for (int i = 0; i < kLines; ++i) {
     const std::string page = root_ / ("page-" + std::to_string(i) + ".txt");
@@ -145,7 +145,7 @@ TEST_F(ImportTest, AnInterruptedImportIsResumed) {
   }
   WriteText(root_ / "list.tsv", manifest);
   WriteText(root_ / "page-2200.txt", "<html><body><nav>Home</nav></body></html>");  // no text
-  const ProcessResult first = InArchive({"import", root_ / "list.tsv", "--min-words", "0"});
+  const ProcessResult first = InArchive({"import", root_ / "list.tsv", "--min-words", "0", "--batch", "1000"});
   EXPECT_EQ(first.exit_code, 3) << first.err;
   EXPECT_NE(first.err.find("stopped after 2000 of the snapshots were recorded"), std::string::npos) << first.err;
   EXPECT_NE(first.err.find("list.tsv:2201"), std::string::npos) << first.err;
@@ -153,7 +153,7 @@ TEST_F(ImportTest, AnInterruptedImportIsResumed) {
   EXPECT_EQ(Git({"rev-list", "--count", "main"}).out, "2001\n");
 
   WriteText(root_ / "page-2200.txt", "Story 0\n\nVersion 44 of the story.\n");
-  const ProcessResult second = InArchive({"import", root_ / "list.tsv", "--min-words", "0"});
+  const ProcessResult second = InArchive({"import", root_ / "list.tsv", "--min-words", "0", "--batch", "1000"});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(std::count(second.out.begin(), second.out.end(), '\n'), kLines);
   std::size_t again = 0;
