@@ -18,7 +18,7 @@ struct Libgit2Scope {
     // lookup touches stays resident, so a long import into a large archive would grow with
     // the archive's packs. Smaller windows and a lower limit keep memory bounded.
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<size_t>(32) << 20);
-    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(128) << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(64) << 20);
     // The same for libgit2's cache of parsed objects (256 MB by default): a batch reads each
     // tree it rewrites once, so a small cache loses nothing.
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);

@@ -1,5 +1,7 @@
 #include "record/batch_writer.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -248,6 +250,11 @@ Status BatchWriter::Flush() {
   first_index_ += outcomes->size();
   queue_.clear();
   queued_bytes_ = 0;
+#ifdef __GLIBC__
+  // main keeps freed memory on the heap for speed (M_TRIM_THRESHOLD); a long stream of
+  // batches gives it back between them, so that its memory stays that of one batch.
+  malloc_trim(0);
+#endif
   return Status::Ok();
 }
 
