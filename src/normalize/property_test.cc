@@ -120,6 +120,12 @@ void ExpectEditShows(const EditFn& edit_fn, const char* what, std::size_t min_pa
     EXPECT_NE(edited_text, text) << what << " (" << edit->what << ") did not show in " << page.name;
     EXPECT_EQ(edited_text, edit->expected_text) << edit->what << " in " << page.name;
   }
+  // Outside CI, a clone without ../shared has only the fixture story's pages: say so
+  // rather than fail (CI has the benchmark pages and runs this in full).
+  if (tried < min_pages && std::getenv("CI") == nullptr && testing::BenchmarkPages(1).empty()) {
+    GTEST_SKIP() << "the shared benchmark pages (../shared/data/article-extraction-benchmark) are absent: only "
+                 << tried << " pages offered a place to " << what;
+  }
   EXPECT_GE(tried, min_pages) << "too few pages offered a place to " << what;
 }
 
