@@ -25,4 +25,24 @@ std::string ToHex(const git_oid& id) {
   return hex;
 }
 
+std::optional<git_oid> EntryIdAt(git_tree* tree, const std::string& path) {
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  TreeEntryPtr entry(raw);
+  return *git_tree_entry_id(entry.get());
+}
+
+void RefreshObjects(git_repository* repo) {
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) != 0) {
+    git_error_clear();
+    return;
+  }
+  git_odb_refresh(odb);
+  git_odb_free(odb);
+}
+
 }  // namespace redline::git

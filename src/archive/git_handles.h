@@ -6,6 +6,7 @@
 #include <git2.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -73,6 +74,12 @@ Status Check(int code, std::string_view context);
 Status LastError(std::string_view context);
 
 std::string ToHex(const git_oid& id);
+
+// The id of the entry at `path` in `tree`, or nullopt when there is none.
+std::optional<git_oid> EntryIdAt(git_tree* tree, const std::string& path);
+
+// Makes the repository's object database see packs written or removed behind its back.
+void RefreshObjects(git_repository* repo);
 
 }  // namespace redline::git
 

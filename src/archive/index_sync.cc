@@ -11,17 +11,6 @@ namespace {
 
 using RevwalkPtr = std::unique_ptr<git_revwalk, git::Deleter<git_revwalk_free>>;
 
-// The id of the file at `path` in `tree`, or nullopt.
-std::optional<git_oid> EntryId(git_tree* tree, const std::string& path) {
-  git_tree_entry* raw = nullptr;
-  if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
-    git_error_clear();
-    return std::nullopt;
-  }
-  git::TreeEntryPtr entry(raw);
-  return *git_tree_entry_id(entry.get());
-}
-
 // Adds the revisions among the commits `walk` yields, oldest first.
 Status AddWalk(git_repository* repo, RevisionIndex& index, git_revwalk* walk, bool* inconsistent) {
   git_oid id;
@@ -95,8 +84,8 @@ Result<std::optional<CommitRevision>> ReadCommitRevision(git_repository* repo, c
   git_tree* raw_tree = nullptr;
   REDLINE_RETURN_IF_ERROR(git::Check(git_commit_tree(&raw_tree, commit.get()), "reading the tree of " + hex));
   git::TreePtr tree(raw_tree);
-  std::optional<git_oid> text = EntryId(tree.get(), StoryFilePath(story, kArticleFile));
-  if (!text) text = EntryId(tree.get(), LegacyStoryFilePath(story, kArticleFile));
+  std::optional<git_oid> text = git::EntryIdAt(tree.get(), StoryFilePath(story, kArticleFile));
+  if (!text) text = git::EntryIdAt(tree.get(), LegacyStoryFilePath(story, kArticleFile));
   if (!text) return Status::Archive("commit " + hex + " records story '" + story + "' but holds no " + std::string(kArticleFile));
   found.text_id = git::ToHex(*text);
   return std::optional<CommitRevision>(std::move(found));

@@ -39,16 +39,6 @@ Status ValidateNewRevision(const NewRevision& revision) {
   return Status::Ok();
 }
 
-bool TreeHasPath(git_tree* tree, const std::string& path) {
-  git_tree_entry* entry = nullptr;
-  if (git_tree_entry_bypath(&entry, tree, path.c_str()) != 0) {
-    git_error_clear();
-    return false;
-  }
-  git_tree_entry_free(entry);
-  return true;
-}
-
 }  // namespace
 
 Result<Revision> Archive::Record(const NewRevision& revision) {
@@ -119,7 +109,7 @@ Result<std::optional<Revision>> Archive::RecordInBatch(NewRevision revision, con
   updates[1] = {GIT_TREE_UPDATE_UPSERT, raw_id, GIT_FILEMODE_BLOB, raw_path.c_str()};
   std::size_t count = 2;
   // Only the raw input of the latest revision is kept (raw.html or raw.txt).
-  if (previous && TreeHasPath(base.get(), other_raw_path)) {
+  if (previous && git::EntryIdAt(base.get(), other_raw_path).has_value()) {
     updates[count++] = {GIT_TREE_UPDATE_REMOVE, {}, GIT_FILEMODE_BLOB, other_raw_path.c_str()};
   }
   git_oid tree_id;

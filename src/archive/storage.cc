@@ -146,11 +146,7 @@ void MaybePackStorage(git_repository* repo, const std::string& git_dir, std::uin
   const std::vector<PackFile> merged = GeometricPrefix(packs, std::clamp(kMergeFactor * written_bytes, kMinMergeBytes, kMaxMergeBytes));
   if (merged.size() < 2) return;
   if (!MergePacks(merged, pack_dir).ok()) git_error_clear();
-  git_odb* odb = nullptr;
-  if (git_repository_odb(&odb, repo) == 0) {
-    git_odb_refresh(odb);
-    git_odb_free(odb);
-  }
+  git::RefreshObjects(repo);
 }
 
 namespace {
@@ -249,9 +245,9 @@ Result<GcSummary> PackEverything(git_repository* repo, const std::string& git_di
     ++summary.packs_after;
     summary.bytes_after += pack.bytes;
   }
+  git::RefreshObjects(repo);
   git_odb* odb = nullptr;
   if (git_repository_odb(&odb, repo) == 0) {
-    git_odb_refresh(odb);
     summary.objects = 0;
     git_odb_foreach(
         odb, [](const git_oid*, void* count) { ++*static_cast<std::size_t*>(count); return 0; }, &summary.objects);
@@ -270,13 +266,7 @@ Result<bool> Archive::MaybeGc() {
   WriteLock lock;
   REDLINE_RETURN_IF_ERROR(lock.Acquire(impl_->git_dir));
   REDLINE_ASSIGN_OR_RETURN(const bool repacked, MaybeRepackWithDeltas(impl_->git_dir));
-  if (repacked) {
-    git_odb* odb = nullptr;
-    if (git_repository_odb(&odb, impl_->repo.get()) == 0) {
-      git_odb_refresh(odb);
-      git_odb_free(odb);
-    }
-  }
+  if (repacked) git::RefreshObjects(impl_->repo.get());
   return repacked;
 }
 
