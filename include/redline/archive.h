@@ -83,6 +83,7 @@ struct Revision {
   std::string content_type;
   std::optional<Timestamp> fetched_at;
   int returns_to = 0;
+  std::string text_id;  // hex id of the canonical text's blob; empty where not known
 };
 
 // What Archive::Upgrade did.
@@ -209,6 +210,11 @@ class Archive {
 
   // The canonical text, and the raw input (NotFound if none), as of `revision`.
   Result<std::string> ReadText(const Revision& revision);
+  // ReadText of each revision in order, handed to `each` as it comes; the next few are read
+  // on a second thread meanwhile (at most a few texts held), so a walk of 10,000 revisions
+  // overlaps reading with the caller's work. Stops at the first error, the reader's or
+  // `each`'s. The archive must not be used otherwise until it returns.
+  Status ReadTexts(const std::vector<Revision>& revisions, const std::function<Status(std::string text)>& each);
   Result<std::string> ReadRaw(const Revision& revision);
 
   // State files: small committed files outside stories/ (e.g. tracking/tracked.json) that

@@ -13,6 +13,7 @@
 #define REDLINE_DIFF_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -256,6 +257,27 @@ struct BlameEntry {
   std::size_t origin = 0;    // index into texts
 };
 std::vector<BlameEntry> Blame(const std::vector<std::string_view>& texts);
+
+// Blame one text at a time, oldest first, holding only the newest text and the sentences
+// seen so far: a story with 10,000 long revisions is blamed in the memory of two of them.
+// Blame(texts) is BlameBuilder with each text added in turn.
+class BlameBuilder {
+ public:
+  BlameBuilder();
+  ~BlameBuilder();
+  BlameBuilder(const BlameBuilder&) = delete;
+  BlameBuilder& operator=(const BlameBuilder&) = delete;
+
+  void Add(std::string text);  // the next revision's text
+  // The entries for the last text added (views into the builder's copy of it: valid until
+  // the next Add or the builder's end); empty before any Add.
+  std::vector<BlameEntry> Entries() const;
+  std::string_view text() const;  // the last text added
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace redline
 

@@ -52,6 +52,19 @@ Result<std::optional<std::string>> ReadFileAt(git_repository* repo, const std::s
   return std::optional<std::string>(std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get()))));
 }
 
+std::optional<std::string> ReadBlobIfPresent(git_repository* repo, const std::string& blob_hex) {
+  git_oid id;
+  git_blob* raw_blob = nullptr;
+  if (blob_hex.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, blob_hex.c_str()) != 0 ||
+      git_blob_lookup(&raw_blob, repo, &id) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  git::BlobPtr blob(raw_blob);
+  const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
 // The story's file in `commit_hex`, where format 2 keeps it or, for revisions recorded
 // before an upgrade, where format 1 did.
 Result<std::optional<std::string>> ReadStoryFile(git_repository* repo, const std::string& commit_hex,
@@ -129,6 +142,11 @@ Result<Revision> Archive::Resolve(const std::string& story, const std::string& s
 
 Result<std::string> Archive::ReadText(const Revision& revision) {
   REDLINE_RETURN_IF_ERROR(ValidateArchiveStoryId(revision.story));
+  // The index names the blob: one object read instead of the commit and the trees on the
+  // story's path (blame reads thousands). An id git does not have falls back to the path.
+  if (std::optional<std::string> text = ReadBlobIfPresent(impl_->repo.get(), revision.text_id)) {
+    return std::move(*text);
+  }
   REDLINE_ASSIGN_OR_RETURN(std::optional<std::string> text,
                            ReadStoryFile(impl_->repo.get(), revision.commit, revision.story, std::string(kArticleFile)));
   if (!text) return Status::Archive("commit " + revision.commit + " has no " + StoryFilePath(revision.story, kArticleFile));

@@ -88,6 +88,7 @@ Result<std::optional<CommitRevision>> ReadCommitRevision(git_repository* repo, c
   if (!text) text = git::EntryIdAt(tree.get(), LegacyStoryFilePath(story, kArticleFile));
   if (!text) return Status::Archive("commit " + hex + " records story '" + story + "' but holds no " + std::string(kArticleFile));
   found.text_id = git::ToHex(*text);
+  found.revision.text_id = found.text_id;
   return std::optional<CommitRevision>(std::move(found));
 }
 

@@ -126,8 +126,9 @@ Result<std::optional<Revision>> Archive::RecordInBatch(NewRevision revision, con
 
   Revision recorded = RevisionFromTrailers(trailers, git::ToHex(commit_id), revision.captured_at,
                                            message.substr(0, message.find('\n')));
+  recorded.text_id = git::ToHex(text_id);
   batch.by_story[revision.story].push_back(batch.revisions.size());
-  batch.revisions.push_back({recorded, git::ToHex(text_id)});
+  batch.revisions.push_back({recorded, recorded.text_id});
   return std::optional<Revision>(std::move(recorded));
 }
 

@@ -50,7 +50,7 @@ CREATE TABLE stories(
 
 constexpr const char* kRevisionColumns =
     "story, number, commit_id, captured, offset_minutes, headline, source_url, added_words, removed_words, "
-    "total_words, previous_commit, http_status, content_type, fetched, fetched_offset_minutes, returns_to";
+    "total_words, previous_commit, http_status, content_type, fetched, fetched_offset_minutes, returns_to, text_id";
 
 struct DatabaseCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -150,6 +150,7 @@ Revision RevisionFromRow(const Statement& row) {
   revision.content_type = row.Text(12);
   if (!row.IsNull(13)) revision.fetched_at = Timestamp{row.Int(13), static_cast<int>(row.Int(14))};
   revision.returns_to = static_cast<int>(row.Int(15));
+  revision.text_id = row.Text(16);
   return revision;
 }
 
@@ -239,7 +240,7 @@ struct RevisionIndex::Impl {
     REDLINE_RETURN_IF_ERROR(story_state.Prepare(d, "SELECT revisions, tip FROM stories WHERE story = ?1"));
     REDLINE_RETURN_IF_ERROR(insert_revision.Prepare(
         d, ("INSERT INTO revisions(" + columns +
-            ", text_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
+            ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
                .c_str()));
     REDLINE_RETURN_IF_ERROR(upsert_story.Prepare(
         d, "INSERT OR REPLACE INTO stories(story, revisions, tip, captured, offset_minutes, headline) "
@@ -380,7 +381,7 @@ Result<std::string> RevisionIndex::Dump() {
   out += "head " + head.value_or("-") + "\n";
   Statement all;
   REDLINE_RETURN_IF_ERROR(all.Prepare(
-      impl_->db.get(), (std::string("SELECT ") + kRevisionColumns + ", text_id FROM revisions ORDER BY story, number")
+      impl_->db.get(), (std::string("SELECT ") + kRevisionColumns + " FROM revisions ORDER BY story, number")
                            .c_str()));
   all.Bind();
   for (;;) {

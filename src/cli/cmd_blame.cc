@@ -41,15 +41,14 @@ Outcome RunBlame(const BlameOptions& o, const GlobalOptions& globals) {
   for (const Revision& r : *log) {
     if (r.number <= target->number) revisions.push_back(r);
   }
-  std::vector<std::string> texts;
-  texts.reserve(revisions.size());
-  for (const Revision& r : revisions) {
-    auto text = archive->ReadText(r);
-    if (!text.ok()) return {text.status()};
-    texts.push_back(std::move(*text));
-  }
-  const std::vector<std::string_view> views(texts.begin(), texts.end());
-  const std::vector<BlameEntry> entries = Blame(views);
+  // One text at a time: memory stays that of two revisions however long the history.
+  BlameBuilder builder;
+  const Status read = archive->ReadTexts(revisions, [&](std::string text) {
+    builder.Add(std::move(text));
+    return Status::Ok();
+  });
+  if (!read.ok()) return {read};
+  const std::vector<BlameEntry> entries = builder.Entries();
 
   if (o.as_json) {
     json sentences = json::array();

@@ -24,6 +24,7 @@ std::string_view Trimmed(std::string_view text, diff::Span span) {
   return s;
 }
 
+// Interned as copies: the builder keeps only the newest text.
 Sentences Split(std::string_view text, diff::Interner* ids) {
   Sentences out;
   const std::vector<diff::Line> lines = diff::SplitLines(text);
@@ -32,30 +33,44 @@ Sentences Split(std::string_view text, diff::Interner* ids) {
     const std::size_t before = out.spans.size();
     diff::AppendSentences(text, line.begin, line.content_end, &out.spans);
     out.blocks.resize(out.spans.size(), static_cast<std::size_t>(line.block));
-    for (std::size_t k = before; k < out.spans.size(); ++k) out.ids.push_back(ids->Intern(Trimmed(text, out.spans[k])));
+    for (std::size_t k = before; k < out.spans.size(); ++k) out.ids.push_back(ids->InternCopy(Trimmed(text, out.spans[k])));
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<BlameEntry> Blame(const std::vector<std::string_view>& texts) {
-  if (texts.empty()) return {};
+struct BlameBuilder::State {
   diff::Interner ids;  // shared by all texts: equal sentences get equal ids throughout
   diff::Aligner aligner;
-  Sentences previous = Split(texts[0], &ids);
-  std::vector<std::size_t> origin(previous.ids.size(), 0);
-  for (std::size_t t = 1; t < texts.size(); ++t) {
-    Sentences current = Split(texts[t], &ids);
+  std::size_t added = 0;
+  std::string text;  // the last text added
+  Sentences sentences;
+  std::vector<std::size_t> origin;  // per sentence of `text`: the index of the text that introduced it
+};
+
+BlameBuilder::BlameBuilder() : state_(std::make_unique<State>()) {}
+BlameBuilder::~BlameBuilder() = default;
+
+void BlameBuilder::Add(std::string text) {
+  State& s = *state_;
+  const std::size_t t = s.added++;
+  Sentences current = Split(text, &s.ids);
+  if (t == 0) {
+    s.origin.assign(current.ids.size(), 0);
+  } else if (current.ids != s.sentences.ids) {  // equal sentences keep their origins as they are
+    const Sentences& previous = s.sentences;
     std::vector<std::size_t> next(current.ids.size(), t);
     std::vector<bool> matched(current.ids.size(), false), used(previous.ids.size(), false);
-    std::size_t i = 0, j = 0;
-    for (const diff::EditRun& run : aligner.Align(previous.ids, current.ids)) {
+    std::size_t i = 0, j = 0, unmatched_before = previous.ids.size(), unmatched_now = current.ids.size();
+    for (const diff::EditRun& run : s.aligner.Align(previous.ids, current.ids)) {
       if (run.kind == diff::EditKind::kCommon) {
         for (std::size_t n = 0; n < run.length; ++n, ++i, ++j) {
-          next[j] = origin[i];
+          next[j] = s.origin[i];
           matched[j] = used[i] = true;
         }
+        unmatched_before -= run.length;
+        unmatched_now -= run.length;
       } else if (run.kind == diff::EditKind::kDelete) {
         i += run.length;
       } else {
@@ -63,26 +78,48 @@ std::vector<BlameEntry> Blame(const std::vector<std::string_view>& texts) {
       }
     }
     // Moved sentences: an equal sentence that the alignment left unmatched elsewhere.
-    std::unordered_multimap<std::uint32_t, std::size_t> unmatched;
-    for (std::size_t k = 0; k < previous.ids.size(); ++k) {
-      if (!used[k]) unmatched.emplace(previous.ids[k], k);
+    if (unmatched_before > 0 && unmatched_now > 0) {
+      std::unordered_multimap<std::uint32_t, std::size_t> unmatched;
+      for (std::size_t k = 0; k < previous.ids.size(); ++k) {
+        if (!used[k]) unmatched.emplace(previous.ids[k], k);
+      }
+      for (std::size_t k = 0; k < current.ids.size() && !unmatched.empty(); ++k) {
+        if (matched[k]) continue;
+        const auto it = unmatched.find(current.ids[k]);
+        if (it == unmatched.end()) continue;
+        next[k] = s.origin[it->second];
+        unmatched.erase(it);
+      }
     }
-    for (std::size_t k = 0; k < current.ids.size() && !unmatched.empty(); ++k) {
-      if (matched[k]) continue;
-      const auto it = unmatched.find(current.ids[k]);
-      if (it == unmatched.end()) continue;
-      next[k] = origin[it->second];
-      unmatched.erase(it);
-    }
-    previous = std::move(current);
-    origin = std::move(next);
+    s.origin = std::move(next);
   }
+  // Spans are offsets, so they stay valid in the moved string.
+  s.sentences = std::move(current);
+  s.text = std::move(text);
+}
+
+std::string_view BlameBuilder::text() const { return state_->text; }
+
+std::vector<BlameEntry> BlameBuilder::Entries() const {
+  const State& s = *state_;
   std::vector<BlameEntry> entries;
-  entries.reserve(origin.size());
-  for (std::size_t k = 0; k < origin.size(); ++k) {
-    entries.push_back({previous.blocks[k], texts.back().substr(previous.spans[k].begin, previous.spans[k].size()),
-                       origin[k]});
+  entries.reserve(s.origin.size());
+  const std::string_view text = s.text;
+  for (std::size_t k = 0; k < s.origin.size(); ++k) {
+    const diff::Span span = s.sentences.spans[k];
+    entries.push_back({s.sentences.blocks[k], text.substr(span.begin, span.size()), s.origin[k]});
   }
+  return entries;
+}
+
+std::vector<BlameEntry> Blame(const std::vector<std::string_view>& texts) {
+  if (texts.empty()) return {};
+  BlameBuilder builder;
+  for (std::string_view text : texts) builder.Add(std::string(text));
+  // The entries must view texts.back(), not the builder's copy, which ends here.
+  std::vector<BlameEntry> entries = builder.Entries();
+  const char* copy = builder.text().data();
+  for (BlameEntry& e : entries) e.text = texts.back().substr(static_cast<std::size_t>(e.text.data() - copy), e.text.size());
   return entries;
 }
 
