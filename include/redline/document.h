@@ -2,6 +2,7 @@
 #ifndef REDLINE_DOCUMENT_H_
 #define REDLINE_DOCUMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,16 @@ struct Document {
   std::string canonical_url;
   std::string language;
   std::vector<Block> body;  // standfirst, subheadings, paragraphs, quotes, captions, lists
+  // How the text was obtained: facts for --json and the health check, never in the text.
+  struct Provenance {
+    // "dom" (the page's elements), "json-ld" (schema.org articleBody), "next-data"
+    // (Next.js __NEXT_DATA__), "nuxt" (Nuxt's payload), "embedded-json" (another JSON
+    // state script) or "text" (text input).
+    std::string source = "dom";
+    // False when no article was recognized and the best candidate text was taken instead.
+    bool confident = true;
+    std::size_t replaced_bytes = 0;  // invalid UTF-8 bytes in the input shown as U+FFFD
+  } provenance;
 };
 
 // Renders the contract's canonical text: "# headline", the byline block ("By ..."), then the

@@ -63,16 +63,18 @@ InputFormat DetectFormat(std::string_view bytes);
 // Never crashes, whatever the bytes. Errors are BadInput with a one-line message:
 //   "input is empty", "input is N bytes, over the limit of M bytes",
 //   "input looks like binary data, not HTML or text", "unknown charset 'X'",
-//   "input is not valid UTF-8 (first bad byte at offset N)",
-//   "HTML is nested too deeply (...)", "no article text found in input".
+//   "HTML is nested too deeply (...)", "no article text found in input" (no readable text
+//   at all: a page with visible text always gives text, see Document::Provenance).
 // Charset, first match wins: a byte-order mark (UTF-8, UTF-16LE/BE); options.charset;
 // for HTML, <meta charset>, http-equiv Content-Type or the XML declaration; then the bytes
 // themselves. Bytes that are valid UTF-8 beyond ASCII are read as UTF-8 whatever was
-// declared. Invalid UTF-8, declared as UTF-8 or not declared, is refused unless sniffing
-// finds it clearly in another charset (see normalize/charset.h). Other charsets
+// declared. Invalid UTF-8, declared as UTF-8 or not declared, is converted when sniffing
+// finds it clearly in another charset (see normalize/charset.h); otherwise each invalid
+// byte becomes U+FFFD, counted in Document::Provenance::replaced_bytes. Other charsets
 // (windows-125x, ISO-8859-x, KOI8, UTF-16, GBK/GB18030, Big5, Shift_JIS, EUC-JP,
 // ISO-2022-JP, EUC-KR) are converted, invalid bytes becoming U+FFFD.
-// HTML without body text is an error; text input needs a headline or body text.
+// When no article is recognized, the best candidate text is taken and
+// Document::Provenance::confident is false; text input needs a headline or body text.
 Result<Document> Normalize(std::string_view bytes, const NormalizeOptions& options);
 
 }  // namespace redline

@@ -88,7 +88,8 @@ void Append(std::string* out, char32_t c) {
   }
 }
 
-std::string Repair(std::string_view text) {
+std::string Repair(std::string_view text, std::size_t* replaced) {
+  std::size_t count = 0;
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
@@ -97,11 +98,13 @@ std::string Repair(std::string_view text) {
     const char32_t c = Decode(text, pos, &n);
     if (c == kReplacement && SequenceLength(text, pos) == 0) {
       Append(&out, kReplacement);
+      ++count;
     } else {
       out.append(text.substr(pos, n));
     }
     pos += n;
   }
+  if (replaced != nullptr) *replaced = count;
   return out;
 }
 

@@ -21,8 +21,8 @@ char32_t Decode(std::string_view text, std::size_t pos, std::size_t* length);
 
 void Append(std::string* out, char32_t code_point);
 
-// Replaces every invalid byte with U+FFFD.
-std::string Repair(std::string_view text);
+// Replaces every invalid byte with U+FFFD; `replaced`, when given, counts them.
+std::string Repair(std::string_view text, std::size_t* replaced = nullptr);
 
 // Unicode NFC. REQUIRES: valid UTF-8.
 std::string Nfc(std::string_view text);

@@ -48,6 +48,9 @@ Runner SetupNormalize(CLI::App* app, const GlobalOptions*) {
     }
     auto input = ReadAndNormalize(*o, rules);
     if (!input.ok()) return {input.status()};
+    const Document::Provenance& provenance = input->document.provenance;
+    const std::vector<std::string> warnings = ExtractionWarnings(provenance);
+    for (const std::string& warning : warnings) std::fprintf(stderr, "redline: warning: %s\n", warning.c_str());
     if (!*as_json) {
       WriteOut(input->text);
       return {};
@@ -60,7 +63,13 @@ Runner SetupNormalize(CLI::App* app, const GlobalOptions*) {
                       {"url", doc.canonical_url},
                       {"language", doc.language},
                       {"body", BodyText(doc)},
-                      {"text", input->text}};
+                      {"text", input->text},
+                      {"source", provenance.source},
+                      {"health",
+                       {{"ok", warnings.empty()},
+                        {"confident", provenance.confident},
+                        {"replaced_bytes", provenance.replaced_bytes},
+                        {"warnings", warnings}}}};
     WriteOut(out.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
     return {};
   };

@@ -16,6 +16,9 @@ json HealthJson(const Health& health) {
               {"body_words", health.body_words},
               {"words", health.words},
               {"previous_words", nullptr},
+              {"source", health.provenance.source},
+              {"confident", health.provenance.confident},
+              {"replaced_bytes", health.provenance.replaced_bytes},
               {"warnings", health.warnings}};
   if (health.previous_words.has_value()) out["previous_words"] = *health.previous_words;
   return out;

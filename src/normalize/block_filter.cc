@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "normalize/notice_words.h"
 #include "normalize/template_filter.h"
 #include "normalize/text_words.h"
 
@@ -63,12 +64,20 @@ bool IsTruncatedCopy(const std::string& text, const std::vector<Candidate>& bloc
 }  // namespace
 
 void DropFurniture(std::vector<Candidate>* blocks) {
-  for (Candidate& c : *blocks) StripGalleryCounter(&c.block.text);
+  for (Candidate& c : *blocks) {
+    if (!c.verbatim) StripGalleryCounter(&c.block.text);
+  }
   std::vector<Candidate> kept;
   kept.reserve(blocks->size());
   const std::size_t n = blocks->size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& text = (*blocks)[i].block.text;
+    // The word rules read prose: a row of figures or a line of code only looks like a credit
+    // ("Bergstadt | 112 | 98"), a separator ("}") or a teaser ("read -r line").
+    if ((*blocks)[i].verbatim) {
+      kept.push_back(std::move((*blocks)[i]));
+      continue;
+    }
     if (IsDuration(text)) {
       // A video player: its duration, then its title, often shown twice.
       const auto text_at = [&](std::size_t k) -> const std::string& { return (*blocks)[k].block.text; };
@@ -93,6 +102,9 @@ void DropFurniture(std::vector<Candidate>* blocks) {
       }
       continue;
     }
+    // A consent, login, subscription or advertising notice. Not a list item: the steps of a
+    // how-to ("Sign up for the bundle using the same email as your account") are the story.
+    if ((*blocks)[i].block.kind != BlockKind::kListItem && IsReaderNotice(text)) continue;
     if (IsListLabel(text)) {
       // The list of links the label introduces goes with it.
       while (i + 1 < n && (*blocks)[i + 1].block.kind == BlockKind::kListItem && (*blocks)[i + 1].link_share >= 0.3f) {

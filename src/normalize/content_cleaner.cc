@@ -1,9 +1,11 @@
 #include "normalize/content_cleaner.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "normalize/block_builder.h"
 #include "normalize/element_hints.h"
 #include "normalize/html_tree.h"
 #include "normalize/template_filter.h"
@@ -25,21 +27,6 @@ bool InsideFigure(const GumboNode* node) {
     if (html::Tag(n) == GUMBO_TAG_FIGURE) return true;
   }
   return false;
-}
-
-// A table of data rather than layout: headers, a caption, or many rows.
-bool IsDataTable(const GumboNode* table) {
-  if (html::AttrView(table, "role") == "presentation") return false;
-  int rows = 0;
-  bool headers = false;
-  html::Walk(table, [&](const GumboNode* n) {
-    const GumboTag tag = html::Tag(n);
-    if (n != table && tag == GUMBO_TAG_TABLE) return false;  // nested tables are layout
-    if (tag == GUMBO_TAG_TR) ++rows;
-    if (tag == GUMBO_TAG_TH || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_CAPTION) headers = true;
-    return html::Children(n) != nullptr;
-  });
-  return headers || rows >= 10;
 }
 
 bool IsHeading(GumboTag tag) {
@@ -121,10 +108,23 @@ bool IsLinkedSentence(const GumboNode* node, const NodeStats& s, std::size_t* bu
   return EndsSentence(text) && CountWords(text) >= 8;
 }
 
+// What makes a box story however short or linked it is: code or a data table filling most of
+// it (its wrapper), a list of plain items, an accordion's toggle.
+struct Holds {
+  int code_length = 0;   // text in <pre>s inside
+  int table_length = 0;  // text in data tables inside
+  bool is_data_table = false;
+  bool plain_list = false;  // a list inside whose items are not links: ingredients, steps
+  bool toggle = false;      // an accordion's toggle button inside (IsDisclosed)
+
+  bool MostlyCode(const NodeStats& s) const { return code_length > 0 && code_length * 2 >= s.text_length; }
+  bool MostlyTable(const NodeStats& s) const { return table_length > 0 && table_length * 2 >= s.text_length; }
+};
+
 // readability's _cleanConditionally, on the figures of what survived inside `node`.
 // `figure`: InsideFigure(node), which Judge tracks as it goes down (asking every box again
 // would walk up every chain of ancestors: quadratic in the nesting depth).
-bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure,
+bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure, Holds holds,
                std::size_t* sentence_budget) {
   if (HoldsQuote(s)) return false;
   const GumboTag tag = html::Tag(node);
@@ -133,18 +133,24 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
       tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_FIELDSET && tag != GUMBO_TAG_ASIDE) {
     return false;
   }
-  if (tag == GUMBO_TAG_TABLE && IsDataTable(node)) return false;
+  // A code block's wrapper is often named like a toolbar ("code-toolbar"), and its text is
+  // short; an accordion's heading box ("card-header") holds a short question.
+  if (holds.MostlyCode(s) || holds.is_data_table || (holds.toggle && IsPanelHeader(node))) return false;
   const int weight = page.flags().weight_classes ? ClassWeight(node) : 0;
   const NodeStats& scored = page.Stats(node);
   if (weight + (scored.scored ? scored.score : 0) < 0) return true;
+  // A table of figures has few words, and its wrapper ("table-wrapper") no more.
+  if (holds.MostlyTable(s)) return false;
   if (s.commas >= 10) return false;
   const int p = s.paragraphs;
   const int img = s.images;
   const int li = s.list_items - 100;
   const double density = s.text_length > 0 ? s.link_length / s.text_length : 0.0;
   const double heading_density = s.text_length > 0 ? double(s.heading_length) / s.text_length : 0.0;
+  // A short list of plain items ("2 eggs", "1 onion") is no thinner in a box than alone.
+  const bool short_box = !is_list && !holds.plain_list && s.text_length < 25;
   return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
-         (!is_list && heading_density < 0.9 && s.text_length < 25 && (img == 0 || img > 2) && !figure) ||
+         (short_box && heading_density < 0.9 && (img == 0 || img > 2) && !figure) ||
          (!is_list && weight < 25 && density > 0.2 && !IsLinkedSentence(node, s, sentence_budget)) ||
          (weight >= 25 && density > 0.5) || (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
 }
@@ -188,6 +194,61 @@ struct LabelText {
 
 }  // namespace
 
+// A table of data rather than layout, as readability tells them apart: headers or a
+// caption, many rows or columns, or (readability would drop these) a grid of two rows and two
+// columns or more whose cells hold no paragraphs and few links: a small table of results.
+bool IsDataTable(const GumboNode* table) {
+  if (html::AttrView(table, "role") == "presentation") return false;
+  int rows = 0;
+  int columns = 0;
+  int row_cells = 0;
+  bool headers = false;
+  bool blocks_in_cells = false;
+  int cell_depth = 0;
+  std::size_t text = 0;
+  std::size_t link_text = 0;
+  int link_depth = 0;
+  html::Walk(
+      table,
+      [&](const GumboNode* n) {
+        if (IsTextNode(n)) {
+          const std::size_t length = std::string_view(n->v.text.text).size();
+          text += length;
+          if (link_depth > 0) link_text += length;
+          return false;
+        }
+        if (!html::IsElement(n)) return false;
+        const GumboTag tag = html::Tag(n);
+        if (n != table && tag == GUMBO_TAG_TABLE) {  // a table in a cell: its own rows are not ours
+          blocks_in_cells = true;
+          return false;
+        }
+        if (tag == GUMBO_TAG_TR) {
+          ++rows;
+          row_cells = 0;
+        }
+        if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+          columns = std::max(columns, ++row_cells);
+          ++cell_depth;
+        }
+        if (tag == GUMBO_TAG_TH || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_CAPTION) {
+          headers = true;
+        }
+        if (cell_depth > 0 && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH && html::IsBlockTag(tag)) {
+          blocks_in_cells = true;
+        }
+        if (tag == GUMBO_TAG_A) ++link_depth;
+        return true;
+      },
+      [&](const GumboNode* n) {
+        const GumboTag tag = html::Tag(n);
+        if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) --cell_depth;
+        if (tag == GUMBO_TAG_A) --link_depth;
+      });
+  if (headers || rows >= 10 || columns > 4 || rows * columns > 10) return true;
+  return rows >= 2 && columns >= 2 && !blocks_in_cells && link_text * 2 < text;
+}
+
 // A figure holding a video or audio player: the player, its title and its duration.
 bool IsPlayerFigure(const GumboNode* figure) {
   bool player = false;
@@ -230,6 +291,14 @@ bool IsHoverCard(const GumboNode* node, const std::string& hints) {
 
 namespace {
 
+bool HasPreChild(const GumboNode* node) {
+  const GumboVector* children = html::Children(node);
+  for (unsigned i = 0; children != nullptr && i < children->length; ++i) {
+    if (html::Tag(html::Child(children, i)) == GUMBO_TAG_PRE) return true;
+  }
+  return false;
+}
+
 // IsInContentFurniture, with InsideFigure(node) known.
 bool IsFurniture(const GumboNode* node, const PageAnalysis& page, bool figure) {
   if (IsTemplateLandmark(node)) return true;
@@ -244,10 +313,12 @@ bool IsFurniture(const GumboNode* node, const PageAnalysis& page, bool figure) {
   if (hints.find("material-icons") != std::string::npos || hints.find("material-symbols") != std::string::npos) {
     return true;
   }
-  if (hints.size() > 1 && HasAsideHint(hints) && s.text_length < kMaxAsideLength) return true;
-  if (hints.size() > 1 && IsHoverCard(node, hints)) return true;
-  return hints.size() > 1 && HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
-         !(HasPositiveHint(hints) && s.text_length > 400);
+  if (hints.size() <= 1) return false;
+  const bool named = (HasAsideHint(hints) && s.text_length < kMaxAsideLength) || IsHoverCard(node, hints) ||
+                     (HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
+                      !(HasPositiveHint(hints) && s.text_length > 400));
+  // A code block's box: "code-toolbar" names the copy button beside the code, not the code.
+  return named && !HasPreChild(node);
 }
 
 }  // namespace
@@ -269,6 +340,7 @@ void ContentCleaner::Judge(const GumboNode* root) {
   std::vector<double> link_weight;
   std::vector<LabelText> label_text;  // all visible text of each open element, removed or not
   std::vector<char> in_figure;        // InsideFigure of each open element
+  std::vector<Holds> holds;           // what survived inside each open element
   std::size_t sentence_budget = kSentenceBudget;
   html::Walk(
       root,
@@ -283,7 +355,7 @@ void ContentCleaner::Judge(const GumboNode* root) {
           label_text.back().Append(n->v.text.text);
           return false;
         }
-        if (!html::IsElement(n) || html::IsInvisible(n)) return false;
+        if (!html::IsElement(n) || IsHiddenText(n)) return false;
         const bool figure = html::Tag(n) == GUMBO_TAG_FIGURE ||
                             (in_figure.empty() ? InsideFigure(n->parent) : in_figure.back() != 0);
         if (kept_.count(n) == 0 && IsFurniture(n, page_, figure)) {
@@ -301,6 +373,7 @@ void ContentCleaner::Judge(const GumboNode* root) {
         link_weight.push_back(weight);
         label_text.emplace_back();
         in_figure.push_back(figure ? 1 : 0);
+        holds.emplace_back();
         return true;
       },
       [&](const GumboNode* n) {
@@ -308,12 +381,15 @@ void ContentCleaner::Judge(const GumboNode* root) {
         const NodeStats s = open.back().second;
         const LabelText text = std::move(label_text.back());
         const bool figure = in_figure.back() != 0;
+        Holds held = holds.back();
         open.pop_back();
         link_weight.pop_back();
         label_text.pop_back();
         in_figure.pop_back();
+        holds.pop_back();
+        const GumboTag tag = html::Tag(n);
+        held.is_data_table = tag == GUMBO_TAG_TABLE && IsDataTable(n);
         if (!label_text.empty()) {  // as VisibleText(parent) reads it, whatever happens to n
-          const GumboTag tag = html::Tag(n);
           const bool block = html::IsBlockTag(tag);
           if (block || tag == GUMBO_TAG_BR) label_text.back().Append(" ");
           label_text.back().Append(text.raw);
@@ -323,11 +399,19 @@ void ContentCleaner::Judge(const GumboNode* root) {
         // A list's label stays for the block filter, which drops it with the list of links.
         const bool label = s.text_length < 120 && text.IsLabel();
         if (page_.flags().clean_conditionally && kept_.count(n) == 0 && !label &&
-            LooksThin(n, s, page_, figure, &sentence_budget)) {
+            LooksThin(n, s, page_, figure, held, &sentence_budget)) {
           removed_.insert(n);
           return;
         }
         if (!open.empty()) AddChild(n, s, &open.back().second);
+        if (!holds.empty()) {
+          holds.back().code_length += tag == GUMBO_TAG_PRE ? s.text_length : held.code_length;
+          holds.back().table_length += held.is_data_table ? s.text_length : held.table_length;
+          const bool plain_list = (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) && s.text_length > 0 &&
+                                  s.link_length <= 0.2 * s.text_length;
+          holds.back().plain_list = holds.back().plain_list || held.plain_list || plain_list;
+          holds.back().toggle = holds.back().toggle || held.toggle || tag == GUMBO_TAG_BUTTON;
+        }
       });
 }
 

@@ -18,6 +18,10 @@ namespace redline::normalize {
 // Template by tag, role or class even inside the story.
 bool IsInContentFurniture(const GumboNode* node, const PageAnalysis& page);
 
+// A table of data rather than layout: headers or a caption, many rows or columns, or a grid
+// of short cells that are mostly not links. Conditional cleaning keeps such tables.
+bool IsDataTable(const GumboNode* table);
+
 class ContentCleaner {
  public:
   // `keep`: nodes never removed, with their ancestors (the headline, the content roots).

@@ -134,6 +134,7 @@ void PageAnalysis::Count(const GumboNode* root) {
           NodeStats& s = stats_[open.back()];
           s.text_length += f.length;
           s.commas += f.commas;
+          s.notice += CountNoticeWords(n->v.text.text);
           if (!link_weight.empty() && link_weight.back() > 0) s.link_length += f.length * link_weight.back();
           return false;
         }
@@ -163,6 +164,7 @@ void PageAnalysis::Count(const GumboNode* root) {
         parent.text_length += s.text_length;
         parent.link_length += s.link_length;
         parent.commas += s.commas;
+        parent.notice += s.notice;
         parent.quote_length += html::Tag(n) == GUMBO_TAG_BLOCKQUOTE ? s.text_length : s.quote_length;
         parent.paragraphs += s.paragraphs + (html::Tag(n) == GUMBO_TAG_P ? 1 : 0);
         parent.list_items += s.list_items + (html::Tag(n) == GUMBO_TAG_LI ? 1 : 0);
@@ -209,7 +211,8 @@ void PageAnalysis::Score(const GumboNode* body) {
           Stats(parent).text_length == Stats(n).text_length && LinkDensity(parent) < 0.25) {
         parent = parent->parent;
       }
-      AddScore(parent, Stats(n).text_length, Stats(n).commas);
+      // A paragraph of a consent dialog, login wall or newsletter box scores nothing, however long.
+      if (!IsNoticeDense(Stats(n).notice)) AddScore(parent, Stats(n).text_length, Stats(n).commas);
       return true;
     }
     if (tag != GUMBO_TAG_DIV || children == nullptr) return true;
@@ -219,7 +222,7 @@ void PageAnalysis::Score(const GumboNode* body) {
       block_child = html::IsElement(c) && !Stats(c).skipped && IsDivBlockChild(html::Tag(c));
     }
     if (!block_child) {  // a div of phrasing content is a paragraph
-      AddScore(n->parent, Stats(n).text_length, Stats(n).commas);
+      if (!IsNoticeDense(Stats(n).notice)) AddScore(n->parent, Stats(n).text_length, Stats(n).commas);
       return true;
     }
     // Phrasing runs between the blocks of a mixed div are paragraphs of that div.
@@ -250,7 +253,13 @@ void PageAnalysis::Score(const GumboNode* body) {
 }
 
 void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading) {
-  for (const GumboNode* c : candidates_) stats_[c].score *= (1.0 - LinkDensity(c));
+  // Links and the vocabulary of notices (cookies, sign in, subscribe) discount a candidate:
+  // a dialog longer than the story must not win. A story about cookie rules has a few such
+  // words among many others and keeps most of its score.
+  for (const GumboNode* c : candidates_) {
+    const double notice = std::clamp((Stats(c).notice.Share() - 0.03) * 8, 0.0, 0.95);
+    stats_[c].score *= (1.0 - LinkDensity(c)) * (1.0 - notice);
+  }
   std::vector<const GumboNode*> ranked = candidates_;
   std::stable_sort(ranked.begin(), ranked.end(),
                    [&](const GumboNode* a, const GumboNode* b) { return Stats(a).score > Stats(b).score; });

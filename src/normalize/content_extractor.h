@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "normalize/node_table.h"
+#include "normalize/notice_words.h"
 #include <vector>
 
 namespace redline::normalize {
@@ -38,6 +39,7 @@ struct NodeStats {
   int images = 0;
   int inputs = 0;
   int embeds = 0;
+  NoticeWordCount notice;  // consent, login, subscription and advertising words
   int articles = 0;  // innermost <article> descendants: two or more make a feed of teasers
   bool has_block_descendant = false;
   bool skipped = false;  // not counted: invisible, or unlikely while strip_unlikely

@@ -6,6 +6,8 @@
 #include "normalize/block_builder.h"
 #include "normalize/content_cleaner.h"
 #include "normalize/content_extractor.h"
+#include "normalize/element_hints.h"
+#include "normalize/embedded_article.h"
 #include "normalize/html_tree.h"
 #include "normalize/json_ld.h"
 #include "normalize/metadata.h"
@@ -119,15 +121,20 @@ void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
 
 // The body: the standfirst between the headline and the content (when they share a
 // container), then the content itself, from the headline on when it holds the headline.
+// `clean_elements` false: no element of the content is removed for its class or shape, only
+// landmarks (nav, header, footer, aside, dialogs) and blocks for their words (the last
+// resort before the fallback).
 std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<const GumboNode*>& nodes,
-                                   const Metadata& meta) {
+                                   const Metadata& meta, bool clean_elements = true) {
   const GumboNode* headline = meta.headline_element;
   std::vector<Candidate> body;
   if (nodes.empty()) return body;
   std::vector<const GumboNode*> keep = nodes;
   if (headline != nullptr) keep.push_back(headline);
   ContentCleaner cleaner(page, keep);
-  const auto skip = [&cleaner](const GumboNode* n) { return cleaner.Removed(n); };
+  const auto skip = [&cleaner, clean_elements](const GumboNode* n) {
+    return clean_elements ? cleaner.Removed(n) : IsTemplateLandmark(n);
+  };
   const auto holder = std::find_if(nodes.begin(), nodes.end(), [&](const GumboNode* n) {
     return headline != nullptr && html::IsAncestor(n, headline);
   });
@@ -165,6 +172,57 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
   return unique;
 }
 
+// No article was recognized: the best candidate rather than nothing, since a tracker that
+// refuses a page records nothing for months. The page's body without its landmarks
+// (navigation, header, footer, asides, dialogs) through the word filters; then with them;
+// else the blocks outside landmarks as they are. Links alone never count.
+std::vector<Candidate> FallbackBody(const GumboNode* root, const Metadata& meta) {
+  const GumboNode* body = html::FindFirst(root, GUMBO_TAG_BODY);
+  if (body == nullptr) return {};
+  const auto blocks_of = [&](SkipFn skip) {
+    BlockBuilder builder(std::move(skip));
+    builder.Add(body);
+    return builder.Take();
+  };
+  const auto not_story = [&](const Candidate& c) { return c.all_link || SameWords(c.block.text, meta.title); };
+  std::vector<Candidate> outside_landmarks = blocks_of([](const GumboNode* n) { return IsTemplateLandmark(n); });
+  std::erase_if(outside_landmarks, not_story);
+  std::vector<Candidate> blocks = outside_landmarks;
+  Clean(meta, &blocks);
+  if (!blocks.empty()) return blocks;
+  blocks = blocks_of([](const GumboNode*) { return false; });
+  std::erase_if(blocks, not_story);
+  Clean(meta, &blocks);
+  // Last, what the filters took for template, as long as no landmark holds it: a menu's
+  // "Home" is no text of the page's own.
+  return blocks.empty() ? outside_landmarks : blocks;
+}
+
+// The page's data (JSON-LD articleBody, Next.js or Nuxt state) replaces what the elements
+// gave when it holds clearly more of the story: a page rendered in the browser ships a
+// skeleton and the story as data. Close sizes keep the elements' text, which has the
+// captions and subheadings data often lacks, so a story's source does not flip between
+// revisions over a sentence.
+std::optional<TextSource> PreferData(const GumboNode* root, const JsonLdArticle& ld, const Metadata& meta,
+                                     std::vector<Candidate>* body) {
+  constexpr double kClearlyMore = 1.5;
+  constexpr std::size_t kMargin = 200;
+  const std::size_t dom_size = TextSize(*body);
+  const auto wanted = static_cast<std::size_t>(kClearlyMore * static_cast<double>(dom_size)) + kMargin;
+  std::optional<EmbeddedArticle> data = FindEmbeddedArticle(root, ld.article_body, meta.title, wanted);
+  if (!data.has_value() || data->text_size() < wanted) return std::nullopt;
+  std::vector<Candidate> blocks;
+  for (std::string& paragraph : data->paragraphs) {
+    Candidate c;
+    c.block.text = std::move(paragraph);
+    blocks.push_back(std::move(c));
+  }
+  Clean(meta, &blocks);
+  if (TextSize(blocks) <= dom_size) return std::nullopt;
+  *body = std::move(blocks);
+  return data->source;
+}
+
 }  // namespace
 
 Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOptions& options) {
@@ -195,6 +253,9 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
     const std::vector<const GumboNode*> nodes = included.empty() ? page.SelectContent() : included;
     Metadata meta = ReadMetadata(root, included.empty() ? page.top() : included.front(), ld);
     std::vector<Candidate> body = ExtractBody(page, nodes, meta);
+    // The last attempt: content whose every element looks like template by its class (a
+    // live ticker whose entries are "comment" elements) is still the story when it won.
+    if (body.empty() && !flags.clean_conditionally) body = ExtractBody(page, nodes, meta, false);
     if (!have_best || TextSize(body) > TextSize(best_body)) {
       best_meta = std::move(meta);
       best_body = std::move(body);
@@ -203,9 +264,16 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
     if (TextSize(best_body) >= kEnoughText) break;
   }
   TakeBylineLine(&best_meta, &best_body);
-  if (best_body.empty()) return Status::BadInput("no article text found in input");
-
   Document doc;
+  if (const std::optional<TextSource> data = PreferData(root, ld, best_meta, &best_body)) {
+    doc.provenance.source = std::string(SourceName(*data));
+  }
+  if (best_body.empty()) {
+    best_body = FallbackBody(root, best_meta);
+    doc.provenance.confident = false;
+  }
+  if (best_body.empty() && best_meta.title.empty()) return Status::BadInput("no article text found in input");
+
   doc.title = best_meta.title;
   doc.byline = best_meta.byline;
   doc.published = best_meta.published;

@@ -133,6 +133,13 @@ bool ContainsNoCase(std::string_view text, std::string_view needle) {
   return false;
 }
 
+// A script whose text extraction reads, by its start tag's attributes: JSON-LD, and the JSON
+// state of Next.js, Nuxt and other frameworks (embedded_article.h).
+bool IsDataScript(std::string_view attributes) {
+  return ContainsNoCase(attributes, "ld+json") || ContainsNoCase(attributes, "application/json") ||
+         ContainsNoCase(attributes, "__next_data__") || ContainsNoCase(attributes, "__nuxt_data__");
+}
+
 // The end tag closing the <svg> or <math> whose start tag ends at `from`, or npos when the
 // element is left open or an HTML tag inside it would end it early (then its content is
 // kept for gumbo to sort out).
@@ -277,10 +284,10 @@ PreparedHtml PrepareHtml(std::string_view html, const std::vector<std::string>& 
       const std::size_t close = FindEndTag(html, name, end);
       const std::size_t stop = close == std::string_view::npos ? html.size() : close;
       const std::string_view content = html.substr(end, stop - end);
-      const bool json_ld = name == "script" && ContainsNoCase(html.substr(name_end, end - name_end), "ld+json");
+      const bool data = name == "script" && IsDataScript(html.substr(name_end, end - name_end));
       // "<!--" inside a script switches the tokenizer into escaped states where "</script>"
       // may not end it; such scripts are left for gumbo.
-      if (!json_ld && content.find("<!--") == std::string_view::npos) drop(end, stop);
+      if (!data && content.find("<!--") == std::string_view::npos) drop(end, stop);
       pos = close == std::string_view::npos ? html.size() : SkipTag(html, close + 2 + name.size());
       last_tag_end = pos;
       continue;

@@ -14,7 +14,7 @@
 namespace redline::html {
 
 struct PreparedHtml {
-  // The page without the text of scripts (JSON-LD kept), styles and comments, without the
+  // The page without the text of scripts (JSON-LD and JSON data scripts kept), styles and comments, without the
   // children of <svg> and <math>, without whitespace between tags next to a block-level
   // tag, and without the attributes nobody reads.
   std::string html;

@@ -37,6 +37,8 @@ void MarkExcluded(GumboNode* element) {
   std::memcpy(&element->parse_flags, &bits, sizeof bits);
 }
 
+bool IsExcluded(const GumboNode* node) { return IsElement(node) && (ParseFlagBits(node) & kExcludedFlag) != 0; }
+
 Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& extra_attributes,
                          std::size_t max_depth) {
   max_depth = std::min(max_depth, kMaxNestingDepthCeiling);

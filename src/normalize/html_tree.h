@@ -46,6 +46,8 @@ Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& 
 // Marks an element (and so its subtree) as left out by a site rule: from then on it is
 // invisible (IsInvisible). The mark is a parse-flag bit gumbo itself never sets.
 void MarkExcluded(GumboNode* element);
+// True for an element MarkExcluded marked (not for its descendants).
+bool IsExcluded(const GumboNode* node);
 
 // The children of a document, element or template node; nullptr for text nodes.
 const GumboVector* Children(const GumboNode* node);

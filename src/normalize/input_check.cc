@@ -19,10 +19,6 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
-Status NotUtf8(std::size_t offset) {
-  return Status::BadInput("input is not valid UTF-8 (first bad byte at offset " + std::to_string(offset) + ")");
-}
-
 // Finishes a decoded input: blank and binary checks on the text, then the format.
 Result<DecodedInput> Finish(DecodedInput decoded, const NormalizeOptions& options) {
   const std::string_view text = decoded.text();
@@ -98,8 +94,15 @@ Result<DecodedInput> DecodeInput(std::string_view bytes, const NormalizeOptions&
   // 4. Sniffing: invalid UTF-8, declared as UTF-8 or not declared at all, is converted only
   // when the bytes clearly are another charset.
   const std::string sniffed = SniffCharset(bytes);
-  if (sniffed.empty() || sniffed == "utf-8") return NotUtf8(bad + offset);
-  return Converted(bytes, sniffed, options);
+  if (!sniffed.empty() && sniffed != "utf-8") return Converted(bytes, sniffed, options);
+  // Otherwise they are UTF-8 with slips (a stray Latin-1 byte in an alt text): a browser
+  // shows each as U+FFFD and so does redline, counting them for the health check, rather
+  // than refuse the whole page.
+  DecodedInput decoded;
+  decoded.converted = utf8::Repair(bytes, &decoded.replaced_bytes);
+  decoded.was_converted = true;
+  decoded.charset = "utf-8";
+  return Finish(std::move(decoded), options);
 }
 
 }  // namespace redline::normalize

@@ -21,6 +21,7 @@ struct DecodedInput {
   std::string_view original;
   std::string converted;
   bool was_converted = false;
+  std::size_t replaced_bytes = 0;  // invalid UTF-8 bytes that became U+FFFD
 };
 
 // Checks `bytes` and returns them as valid UTF-8 (see Normalize in redline/normalize.h for

@@ -44,20 +44,30 @@ TEST(DecodeInput, ReadsUtf16ByItsMarkOrItsNulBytes) {
   EXPECT_EQ(Decoded(le), "Storm hits\n");
 }
 
-TEST(DecodeInput, RefusesInvalidUtf8UnlessClearlyAnotherCharset) {
-  // One stray byte, or bytes that are no letters of any charset, stay an error.
-  EXPECT_EQ(Check("caf\xE9 au lait\n", InputFormat::kText).message(),
-            "input is not valid UTF-8 (first bad byte at offset 3)");
-  EXPECT_EQ(Check("\xEF\xBB\xBF"
-                  "caf\xE9\n",
-                  InputFormat::kText)
-                .message(),
-            "input is not valid UTF-8 (first bad byte at offset 6)");
-  EXPECT_EQ(Check("Headline\n\nBachelet said \xff\xfe the report\xc3 was final.\n").message(),
-            "input is not valid UTF-8 (first bad byte at offset 24)");
-  // Mostly valid UTF-8 with one damaged sequence is damaged UTF-8.
-  EXPECT_EQ(Check("Caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \xE9t\u00E9\n", InputFormat::kText).kind(),
-            ErrorKind::kBadInput);
+std::size_t Replaced(std::string_view bytes) {
+  const Result<DecodedInput> decoded = DecodeInput(bytes, NormalizeOptions());
+  EXPECT_TRUE(decoded.ok()) << decoded.status().message();
+  return decoded.ok() ? decoded->replaced_bytes : 0;
+}
+
+TEST(DecodeInput, ShowsStrayBytesAsReplacementCharactersUnlessClearlyAnotherCharset) {
+  // One stray byte, or bytes that are no letters of any charset, become U+FFFD (as a
+  // browser shows them), counted; the rest of the text is kept.
+  EXPECT_EQ(Decoded("caf\xE9 au lait\n"), "caf\uFFFD au lait\n");
+  EXPECT_EQ(Replaced("caf\xE9 au lait\n"), 1u);
+  EXPECT_EQ(Decoded("\xEF\xBB\xBF"
+                    "caf\xE9\n"),
+            "caf\uFFFD\n");
+  EXPECT_EQ(Decoded("Headline\n\nBachelet said \xff\xfe the report\xc3 was final.\n"),
+            "Headline\n\nBachelet said \uFFFD\uFFFD the report\uFFFD was final.\n");
+  EXPECT_EQ(Replaced("Headline\n\nBachelet said \xff\xfe the report\xc3 was final.\n"), 3u);
+  // Mostly valid UTF-8 with one damaged sequence is damaged UTF-8, not Latin-1.
+  EXPECT_EQ(Decoded("Caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \xE9t\u00E9\n"),
+            "Caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \uFFFDt\u00E9\n");
+  // A UTF-8 page declaring UTF-8 with a stray Latin-1 byte in an alt text.
+  const std::string page = "<!doctype html><meta charset=utf-8><p>K\u00FCche <img alt=\"K\xFCchenblogs\"> heute</p>";
+  EXPECT_EQ(Replaced(page), 1u);
+  EXPECT_EQ(Replaced("<p>K\u00FCche ok</p>"), 0u);
 }
 
 TEST(DecodeInput, SniffsLatinTextWithSeveralAccentedWords) {

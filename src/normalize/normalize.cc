@@ -44,8 +44,10 @@ InputFormat DetectFormat(std::string_view bytes) {
 
 Result<Document> Normalize(std::string_view bytes, const NormalizeOptions& options) {
   REDLINE_ASSIGN_OR_RETURN(normalize::DecodedInput input, normalize::DecodeInput(bytes, options));
-  if (input.format == InputFormat::kHtml) return normalize::NormalizeHtml(input.text(), options);
-  return normalize::NormalizeText(input.text());
+  Result<Document> doc = input.format == InputFormat::kHtml ? normalize::NormalizeHtml(input.text(), options)
+                                                              : normalize::NormalizeText(input.text());
+  if (doc.ok()) doc->provenance.replaced_bytes = input.replaced_bytes;
+  return doc;
 }
 
 }  // namespace redline

@@ -48,8 +48,18 @@ TEST(Normalize, InputWithoutArticleTextIsBadInput) {
   const Status status = NormalizeStatus("<html><body><nav><a href=/>Home</a></nav></body></html>");
   EXPECT_EQ(status.kind(), ErrorKind::kBadInput);
   EXPECT_EQ(status.message(), "no article text found in input");
-  EXPECT_EQ(NormalizeStatus("Advertisement\n\nAdvertisement\n", InputFormat::kText).message(),
+  EXPECT_EQ(NormalizeStatus("<html><body><script>var story = 1;</script></body></html>").message(),
             "no article text found in input");
+}
+
+TEST(Normalize, APageWithTextButNoRecognizedArticleGivesItsTextFlagged) {
+  const Result<Document> doc = Normalize(
+      "<html><body><nav><a href=/>Home</a></nav><footer>Opening hours: Monday to Friday, 9 to 5.</footer></body></html>",
+      testing::OptionsFrom(InputFormat::kHtml));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(CanonicalText(*doc), "Opening hours: Monday to Friday, 9 to 5.\n");
+  EXPECT_FALSE(doc->provenance.confident);
+  EXPECT_EQ(doc->provenance.source, "dom");
 }
 
 TEST(Normalize, DispatchesHtmlAndTextByContent) {

@@ -182,6 +182,24 @@ bool IsCommentPolicy(std::string_view text) {
               "user", "readers", "nous", "vous", "wir", "ihr"});
 }
 
+bool IsRatingLine(std::string_view text) {
+  if (text.size() > 160 || EndsSentence(text)) return false;
+  const std::vector<std::string>& words = LowerWords(text);
+  if (words.empty() || words.size() > 14) return false;
+  const bool stars = Contains(text, "\u2605") || Contains(text, "\u2606");
+  int numbers = 0;
+  bool rating = false;
+  for (const std::string& w : words) {
+    numbers += AllDigits(w);
+    rating = rating || OneOf(w, {"rating", "ratings", "rated", "stars", "votes", "bewertung", "bewertungen", "sterne",
+                                 "sternen", "\u00E9toiles", "valoraci\u00F3n", "valoraciones", "estrellas", "votos",
+                                 "voti", "stelle", "valutazione", "avalia\u00E7\u00E3o", "avalia\u00E7\u00F5es",
+                                 "estrelas", "beoordeling", "sterren", "stemmen"});
+  }
+  // A score and its scale or count ("4.5 out of 5", "(120 votes)"), or star glyphs.
+  return (rating && numbers >= 2) || (stars && (rating || numbers >= 1));
+}
+
 bool IsPostMetaLine(std::string_view text) {
   if (text.size() > 300 || EndsSentence(text)) return false;
   // Split at the separators such lines use: " - ", " | ", " · ", " • ".

@@ -24,6 +24,7 @@ struct Candidate {
   bool caption = false;      // HTML: inside a <figcaption> or an element whose class names a caption
   bool lead = false;         // HTML: between the headline and the content (a standfirst)
   bool after_rule = false;   // HTML: the first block after an <hr>
+  bool verbatim = false;     // HTML: a data table's row or a line of code: data, not prose
 };
 
 // "Advertisement", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement"...
@@ -69,6 +70,8 @@ bool IsCommentPolicy(std::string_view text);
 // A post's metadata line: labelled parts and dates between separators, such as
 // "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: x y".
 bool IsPostMetaLine(std::string_view text);
+// A rating widget's line: "Rating: 4.5 out of 5 (120 votes)", "4,2 von 5 Sternen", "★★★★☆ 12 avis".
+bool IsRatingLine(std::string_view text);
 
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);

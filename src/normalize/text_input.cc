@@ -150,7 +150,15 @@ Result<Document> NormalizeText(std::string_view text) {
     if (c.block.text == doc.title) continue;
     doc.body.push_back(std::move(c.block));
   }
-  if (doc.title.empty() && doc.body.empty()) return Status::BadInput("no article text found in input");
+  doc.provenance.source = "text";
+  if (doc.title.empty() && doc.body.empty()) {
+    // Every line read as furniture: the lines as they are, flagged, rather than nothing.
+    for (const Line& line : lines) {
+      doc.body.push_back({line.bullet ? BlockKind::kListItem : BlockKind::kParagraph, line.text});
+    }
+    doc.provenance.confident = false;
+  }
+  if (doc.body.empty() && doc.title.empty()) return Status::BadInput("no article text found in input");
   return doc;
 }
 

@@ -43,11 +43,14 @@ TEST(TextInput, KeepsShortUnpunctuatedLinesAndBulletLists) {
             "# Storm hits coast\n\nFirst paragraph.\n\nWhat next\n\nThe list:\n\n- one\n\n- two\n");
 }
 
-TEST(TextInput, OnlyTemplateIsBadInput) {
+TEST(TextInput, OnlyTemplateLinesAreKeptFlaggedRatherThanRefused) {
   const Result<Document> doc =
       Normalize("Advertisement\n\nShare on Facebook\n", testing::OptionsFrom(InputFormat::kText));
-  ASSERT_FALSE(doc.ok());
-  EXPECT_EQ(doc.status().message(), "no article text found in input");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(CanonicalText(*doc), "Advertisement\n\nShare on Facebook\n");
+  EXPECT_FALSE(doc->provenance.confident);
+  EXPECT_EQ(doc->provenance.source, "text");
+  EXPECT_EQ(Normalize(" \n\n", testing::OptionsFrom(InputFormat::kText)).status().message(), "input is empty");
 }
 
 }  // namespace

@@ -46,6 +46,22 @@ std::size_t CountBodyWords(const Document& document, std::size_t words) {
   return words - std::min(words, CountWords(CanonicalText(header)));
 }
 
+}  // namespace
+
+std::vector<std::string> ExtractionWarnings(const Document::Provenance& provenance) {
+  std::vector<std::string> warnings;
+  if (provenance.replaced_bytes > 0) {
+    warnings.push_back(std::to_string(provenance.replaced_bytes) +
+                       " invalid UTF-8 byte(s) in the page were shown as U+FFFD");
+  }
+  if (!provenance.confident) {
+    warnings.push_back("no article was recognized with confidence; the best candidate text was taken");
+  }
+  return warnings;
+}
+
+namespace {
+
 // Checks the new text against the latest revision's (`previous_words`, nullopt when the
 // story is new).
 Health CheckHealth(const PreparedSnapshot& prepared, std::optional<std::size_t> previous_words,
@@ -53,6 +69,8 @@ Health CheckHealth(const PreparedSnapshot& prepared, std::optional<std::size_t> 
   Health health;
   health.body_words = prepared.body_words;
   health.words = prepared.words;
+  health.provenance = prepared.input.document.provenance;
+  health.warnings = ExtractionWarnings(health.provenance);
   if (health.body_words < policy.min_body_words) {
     health.warnings.push_back("the body has only " + std::to_string(health.body_words) + " words (under " +
                               std::to_string(policy.min_body_words) + "); the page may not have been extracted well");

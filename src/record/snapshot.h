@@ -43,9 +43,14 @@ struct Health {
   std::size_t body_words = 0;                 // the new body, without headline and byline
   std::size_t words = 0;                      // the new canonical text
   std::optional<std::size_t> previous_words;  // the latest revision's text, if any
+  Document::Provenance provenance;            // where the text came from, how sure, stray bytes
   std::vector<std::string> warnings;          // one line each; empty when healthy
   bool ok() const { return warnings.empty(); }
 };
+
+// The warnings normalization alone raises: stray bytes shown as U+FFFD, and a text taken
+// as the best candidate because no article was recognized.
+std::vector<std::string> ExtractionWarnings(const Document::Provenance& provenance);
 
 struct SnapshotRequest {
   std::string story;

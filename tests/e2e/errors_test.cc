@@ -52,9 +52,27 @@ TEST_F(BadInputTest, BinaryFile) {
   ExpectRefused({"snapshot", kStory, root_ / "photo.png"}, 3, "binary");
 }
 
-TEST_F(BadInputTest, InvalidUtf8) {
+// Stray bytes are an encoding slip, not a reason to lose the page (issue 23): recorded with
+// U+FFFD, as a browser shows them, and said on stderr and in the health object.
+TEST_F(BadInputTest, StrayBytesAreRecordedAsReplacementCharactersWithAWarning) {
   WriteFileOrDie(root_ / "bad.txt", "Headline\n\nBachelet said \xff\xfe the report\xc3 was final.\n");
-  ExpectRefused({"snapshot", kStory, root_ / "bad.txt"}, 3, "UTF-8");
+  const ProcessResult r = InArchive({"snapshot", "stray-bytes", root_ / "bad.txt", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("redline: warning: stray-bytes: 3 invalid UTF-8 byte(s)"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"replaced_bytes\":3"), std::string::npos) << r.out;
+  const ProcessResult shown = InArchive({"show", "stray-bytes"});
+  EXPECT_NE(shown.out.find("Bachelet said \uFFFD\uFFFD the report\uFFFD was final."), std::string::npos) << shown.out;
+}
+
+TEST_F(BadInputTest, APageWithTextButNoArticleIsRecordedFlagged) {
+  WriteFileOrDie(root_ / "notice.html",
+                 "<html><body><nav><a href=/>Home</a></nav><footer>Opening hours: Monday to Friday, 9 to 5."
+                 "</footer></body></html>");
+  const ProcessResult r = InArchive({"normalize", root_ / "notice.html", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("redline: warning: no article was recognized with confidence"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"confident\": false"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"source\": \"dom\""), std::string::npos) << r.out;
 }
 
 TEST_F(BadInputTest, InvalidStoryIds) {
