@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view kStems[] = {
     // consent and privacy
     "cookie", "consent", "consens", "gdpr", "dsgvo", "rgpd", "privacy", "privacid", "riservatezza",
-    "confidentialit", "datenschutz", "einwilligung", "zustimm", "toestemming", "personalis", "personaliz",
+    "confidentialit", "datenschutz", "privatsph", "einwilligung", "zustimm", "toestemming", "personalis", "personaliz",
     "personnalis", "preferenc", "pr\xC3\xA9" "f\xC3\xA9renc", "voorkeur", "akzeptier", "tracker", "acconsent",
     "geolocaliz", "geolocalis", "identificador", "identifiant", "identificator", "personenbezogen",
     "persoonsgegeven",
@@ -52,7 +52,8 @@ constexpr std::string_view kWeakWords[] = {
 };
 
 // Pairs of words: the second word completes the notice ("sign in", "iniciar sesión").
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kPairs{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kPairs{{
+    {"vie", "priv\xC3\xA9" "e"},
     {"inicia", "sesi\xC3\xB3n"},
     {"seguir", "leyendo"},
     {"personal", "data"},
@@ -219,21 +220,27 @@ bool HasNoticeLabel(std::string_view text) {
 
 // The buttons of a dialog: "OK Settings", "Alle akzeptieren Ablehnen", "Tout refuser".
 constexpr std::string_view kButtonWords[] = {
-    "ok", "okay", "settings", "accept", "reject", "agree", "decline", "manage", "options", "all", "einstellungen",
-    "akzeptieren", "ablehnen", "zustimmen", "alle", "param\xC3\xA8tres", "accepter", "refuser", "tout",
-    "configuraci\xC3\xB3n", "aceptar", "rechazar", "todo", "todas", "impostazioni", "accetta", "accetto", "rifiuta",
-    "tutti", "defini\xC3\xA7\xC3\xB5" "es", "aceitar", "rejeitar", "tudo", "todos", "instellingen", "accepteren",
+    "ok", "okay", "settings", "accept", "reject", "agree", "decline", "manage", "options", "einstellungen",
+    "akzeptieren", "ablehnen", "zustimmen", "param\xC3\xA8tres", "accepter", "refuser",
+    "configuraci\xC3\xB3n", "aceptar", "rechazar", "impostazioni", "accetta", "accetto", "rifiuta",
+    "defini\xC3\xA7\xC3\xB5" "es", "aceitar", "rejeitar", "instellingen", "accepteren",
     "weigeren", "akkoord",
 };
+
+// Words that complete a button ("Accept all", "Alle akzeptieren") but are none alone.
+constexpr std::string_view kQuantifiers[] = {"all", "alle", "tout", "todo", "todas", "todos", "tutti", "tudo"};
 
 bool IsButtonRow(std::string_view text) {
   int words = 0;
   bool all_buttons = true;
+  bool action = false;
   ForEachWord(text, [&](std::string_view word) {
     ++words;
-    all_buttons = all_buttons && In(word, kButtonWords);
+    const bool quantifier = In(word, kQuantifiers);
+    all_buttons = all_buttons && (quantifier || In(word, kButtonWords));
+    action = action || !quantifier;
   });
-  return words > 0 && words <= 4 && all_buttons;
+  return words > 0 && words <= 4 && all_buttons && action;
 }
 
 bool HasQuotationMark(std::string_view text) {

@@ -376,7 +376,7 @@ bool IsFurnitureLine(std::string_view text) {
          IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text) || IsCopyrightLine(text) ||
          IsContactLine(text) || IsPlayerMessage(text) || IsBracketTeaser(text) || IsOfferLine(text) ||
          IsSeparatorLine(text) || IsShortcode(text) || IsCommentPolicy(text) || IsPostMetaLine(text) ||
-         IsRatingLine(text);
+         IsRatingLine(text) || IsLocalizedFurnitureLine(text);
 }
 
 bool IsPhotoCaption(std::string_view text) {

@@ -70,6 +70,11 @@ bool IsCommentPolicy(std::string_view text);
 // A post's metadata line: labelled parts and dates between separators, such as
 // "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: x y".
 bool IsPostMetaLine(std::string_view text);
+// Share bars, comment counts, related-story labels, ad labels, print and back-to-top
+// buttons, follow-us lines, reading times, relative times and copyright notices in German,
+// French, Spanish, Italian, Portuguese and Dutch ("Teilen auf Facebook", "À lire aussi",
+// "12 commenti", "Leestijd: 3 minuten", "hace 3 horas", "Tous droits réservés").
+bool IsLocalizedFurnitureLine(std::string_view text);
 // A rating widget's line: "Rating: 4.5 out of 5 (120 votes)", "4,2 von 5 Sternen", "★★★★☆ 12 avis".
 bool IsRatingLine(std::string_view text);
 
