@@ -38,7 +38,7 @@ struct Document {
   struct Provenance {
     // "dom" (the page's elements), "json-ld" (schema.org articleBody), "next-data"
     // (Next.js __NEXT_DATA__), "nuxt" (Nuxt's payload), "embedded-json" (another JSON
-    // state script) or "text" (text input).
+    // state script), "template" (a client-side template's markup) or "text" (text input).
     std::string source = "dom";
     // False when no article was recognized and the best candidate text was taken instead.
     bool confident = true;

@@ -203,7 +203,7 @@ Result<DatabasePtr> OpenDatabase(const std::string& path, bool* unusable) {
   }
   if (created.ok()) created = Execute(db.get(), "COMMIT", "creating " + path);
   if (!created.ok()) {
-    Execute(db.get(), "ROLLBACK", "rolling back");
+    (void)Execute(db.get(), "ROLLBACK", "rolling back");  // the creation's error is the one to report
     return created;
   }
   return db;
@@ -343,7 +343,8 @@ Status RevisionIndex::Commit() {
   return Status::Ok();
 }
 void RevisionIndex::Rollback() {
-  if (!sqlite3_get_autocommit(impl_->db.get())) Execute(impl_->db.get(), "ROLLBACK", "rolling back");
+  // Best effort: a failed rollback leaves the transaction to SQLite's own when the handle closes.
+  if (!sqlite3_get_autocommit(impl_->db.get())) (void)Execute(impl_->db.get(), "ROLLBACK", "rolling back");
 }
 
 Status RevisionIndex::Add(const Revision& r, const std::string& text_id, bool* inconsistent) {

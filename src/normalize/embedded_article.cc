@@ -682,6 +682,20 @@ std::string ScriptText(const GumboNode* script) {
 
 // How to read a script's text, or nullopt when it holds no data for us (JSON-LD is read
 // by json_ld.cc; JavaScript is never run).
+// Client-side templates that hold markup: type="text/template", "text/x-template",
+// "text/x-handlebars-template", "text/html".
+bool IsTemplateType(std::string_view type) {
+  return type.find("template") != std::string_view::npos || type.find("tmpl") != std::string_view::npos ||
+         type == "text/html";
+}
+
+// The story in a template's markup (a <script type="text/template"> or a <template>).
+std::optional<EmbeddedArticle> ArticleInMarkup(std::vector<std::string> blocks, std::string_view headline) {
+  std::vector<std::string> paragraphs = Tidy(std::move(blocks), headline);
+  if (!HasEnoughWords(paragraphs)) return std::nullopt;
+  return EmbeddedArticle{TextSource::kTemplate, std::move(paragraphs)};
+}
+
 std::optional<TextSource> ScriptSource(const GumboNode* script) {
   const std::string_view id = html::AttrView(script, "id");
   if (id == "__NEXT_DATA__") return TextSource::kNextData;
@@ -690,6 +704,7 @@ std::optional<TextSource> ScriptSource(const GumboNode* script) {
   if (type.find("json") != std::string::npos && type.find("ld+json") == std::string::npos) {
     return TextSource::kEmbeddedJson;
   }
+  if (IsTemplateType(type)) return TextSource::kTemplate;
   return std::nullopt;
 }
 
@@ -713,6 +728,8 @@ std::string_view SourceName(TextSource source) {
       return "nuxt";
     case TextSource::kEmbeddedJson:
       return "embedded-json";
+    case TextSource::kTemplate:
+      return "template";
   }
   return "dom";
 }
@@ -746,7 +763,21 @@ std::optional<EmbeddedArticle> FindEmbeddedArticle(const GumboNode* root, std::s
     // parsing their state at all.
     const std::string text = ScriptText(script);
     if (text.size() < min_text_size) continue;
-    consider(ArticleInJson(text, *source, headline, &budget));
+    consider(*source == TextSource::kTemplate ? ArticleInMarkup(HtmlBlocks(text), headline)
+                                              : ArticleInJson(text, *source, headline, &budget));
+  }
+  // <template> elements: markup the page's script stamps out; the parser keeps it as nodes.
+  for (const GumboNode* element : html::FindAll(root, GUMBO_TAG_TEMPLATE)) {
+    if (++scripts > kMaxScripts) break;
+    BlockBuilder builder([](const GumboNode* node) { return html::IsInvisible(node); });
+    builder.Add(element);
+    std::vector<std::string> blocks;
+    std::size_t size = 0;
+    for (Candidate& block : builder.Take()) {
+      size += block.block.text.size();
+      blocks.push_back(std::move(block.block.text));
+    }
+    if (size >= min_text_size) consider(ArticleInMarkup(std::move(blocks), headline));
   }
   return best;
 }

@@ -17,9 +17,9 @@
 namespace redline::normalize {
 
 // Where an article's text came from.
-enum class TextSource { kDom, kJsonLd, kNextData, kNuxt, kEmbeddedJson };
+enum class TextSource { kDom, kJsonLd, kNextData, kNuxt, kEmbeddedJson, kTemplate };
 
-// "dom", "json-ld", "next-data", "nuxt", "embedded-json".
+// "dom", "json-ld", "next-data", "nuxt", "embedded-json", "template".
 std::string_view SourceName(TextSource source);
 
 struct EmbeddedArticle {

@@ -5,7 +5,7 @@
 //   + snippet     the snippet must appear in the canonical text
 //   - snippet     the snippet must not appear in it
 //   # comment     ignored, as are blank lines
-//   source: S     where the text should come from: dom, json-ld, next-data, nuxt or embedded-json
+//   source: S     where the text should come from: dom, json-ld, next-data, nuxt, embedded-json or template
 //   confident: C  whether extraction should be confident: yes or no
 //
 // Snippets are compared after CleanInlineText (NFC, whitespace collapsed), the way the
@@ -41,7 +41,7 @@ struct Directive {
 
 struct Expectations {
   std::vector<Directive> directives;
-  std::optional<std::string> source;  // "dom", "json-ld", "next-data", "nuxt" or "embedded-json"
+  std::optional<std::string> source;  // "dom", "json-ld", "next-data", "nuxt", "embedded-json" or "template"
   std::optional<bool> confident;
   int source_line = 0;
   int confident_line = 0;
@@ -132,8 +132,8 @@ ParseResult ParseExpectations(std::string_view text) {
       if (e.source) {
         error(line_no, "a second 'source:' (first on line " + std::to_string(e.source_line) + ")");
       } else if (value != "dom" && value != "json-ld" && value != "next-data" && value != "nuxt" &&
-                 value != "embedded-json") {
-        error(line_no, "unknown source '" + value + "' (expected dom, json-ld, next-data, nuxt or embedded-json)");
+                 value != "embedded-json" && value != "template") {
+        error(line_no, "unknown source '" + value + "' (expected dom, json-ld, next-data, nuxt, embedded-json or template)");
       } else {
         e.source = value;
         e.source_line = line_no;

@@ -133,11 +133,14 @@ bool ContainsNoCase(std::string_view text, std::string_view needle) {
   return false;
 }
 
-// A script whose text extraction reads, by its start tag's attributes: JSON-LD, and the JSON
-// state of Next.js, Nuxt and other frameworks (embedded_article.h).
+// A script whose text extraction reads, by its start tag's attributes: JSON-LD, the JSON
+// state of Next.js, Nuxt and other frameworks, and client-side templates holding markup
+// (embedded_article.h).
 bool IsDataScript(std::string_view attributes) {
   return ContainsNoCase(attributes, "ld+json") || ContainsNoCase(attributes, "application/json") ||
-         ContainsNoCase(attributes, "__next_data__") || ContainsNoCase(attributes, "__nuxt_data__");
+         ContainsNoCase(attributes, "__next_data__") || ContainsNoCase(attributes, "__nuxt_data__") ||
+         ContainsNoCase(attributes, "template") || ContainsNoCase(attributes, "tmpl") ||
+         ContainsNoCase(attributes, "text/html");
 }
 
 // The end tag closing the <svg> or <math> whose start tag ends at `from`, or npos when the

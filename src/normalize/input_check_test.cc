@@ -65,7 +65,7 @@ TEST(DecodeInput, ShowsStrayBytesAsReplacementCharactersUnlessClearlyAnotherChar
   EXPECT_EQ(Decoded("Caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \xE9t\u00E9\n"),
             "Caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \uFFFDt\u00E9\n");
   // A UTF-8 page declaring UTF-8 with a stray Latin-1 byte in an alt text.
-  const std::string page = "<!doctype html><meta charset=utf-8><p>K\u00FCche <img alt=\"K\xFCchenblogs\"> heute</p>";
+  const std::string page = "<!doctype html><meta charset=utf-8><p>K\u00FCche <img alt=\"K\xFC" "chenblogs\"> heute</p>";
   EXPECT_EQ(Replaced(page), 1u);
   EXPECT_EQ(Replaced("<p>K\u00FCche ok</p>"), 0u);
 }

@@ -151,7 +151,7 @@ TEST(NeverCrash, WrongDeclaredCharsetGivesBestEffortText) {
   // Declared UTF-8, really windows-1252 with several accented words: sniffed and converted.
   const std::string page = "<html><head><meta charset=utf-8><title>Caf\xE9 reopens</title></head><body><article>"
                            "<h1>Caf\xE9 reopens</h1><p>The caf\xE9 on the corner reopened, its owner Zo\xEB "
-                           "said, with cr\xE8me br\xFBl\xE9e on the menu.</p></article></body></html>";
+                           "said, with cr\xE8me br\xFB" "l\xE9" "e on the menu.</p></article></body></html>";
   const Result<Document> doc = Normalize(page, NormalizeOptions{});
   ASSERT_OK(doc);
   EXPECT_EQ(doc->title, "Caf\u00E9 reopens");

@@ -53,12 +53,18 @@ class ManifestReader {
   std::size_t capacity_ = 0;
 };
 
+inline BatchWriterOptions LargeBatches() {
+  BatchWriterOptions options;
+  options.max_sources = 5000;
+  return options;
+}
+
 struct ImportOptions {
   NormalizeOptions normalize;  // how to read the pages (the URL comes from each line)
   HealthPolicy health;
   // Sizes (bulk work: larger batches than a fetch round's mean fewer packs and fewer merges
   // of them); skip_recorded and stop_at_first_error are set by the import.
-  BatchWriterOptions batches = {.max_sources = 5000};
+  BatchWriterOptions batches = LargeBatches();
   // Reads one page or text (the caller's size limits and error messages).
   std::function<Result<std::string>(const std::string& path)> read_file;
   // Each snapshot's outcome, in manifest order, once its batch is committed.
