@@ -668,17 +668,6 @@ std::optional<EmbeddedArticle> ArticleInJson(std::string_view json_text, TextSou
   return EmbeddedArticle{source, std::move(paragraphs)};
 }
 
-std::string ScriptText(const GumboNode* script) {
-  std::string text;
-  const GumboVector* children = html::Children(script);
-  for (unsigned i = 0; children != nullptr && i < children->length; ++i) {
-    const GumboNode* child = html::Child(children, i);
-    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_CDATA) {
-      text += child->v.text.text;
-    }
-  }
-  return text;
-}
 
 // How to read a script's text, or nullopt when it holds no data for us (JSON-LD is read
 // by json_ld.cc; JavaScript is never run).
@@ -696,11 +685,45 @@ std::optional<EmbeddedArticle> ArticleInMarkup(std::vector<std::string> blocks, 
   return EmbeddedArticle{TextSource::kTemplate, std::move(paragraphs)};
 }
 
-std::optional<TextSource> ScriptSource(const GumboNode* script) {
-  const std::string_view id = html::AttrView(script, "id");
+// The value of attribute `name` in a start tag's attribute text, as written ("" if absent).
+std::string AttributeValue(std::string_view attributes, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos < attributes.size()) {
+    while (pos < attributes.size() && (std::isspace(static_cast<unsigned char>(attributes[pos])) || attributes[pos] == '/')) ++pos;
+    const std::size_t start = pos;
+    while (pos < attributes.size() && attributes[pos] != '=' && attributes[pos] != '>' &&
+           !std::isspace(static_cast<unsigned char>(attributes[pos]))) {
+      ++pos;
+    }
+    const std::string key = Lowered(attributes.substr(start, pos - start));
+    while (pos < attributes.size() && std::isspace(static_cast<unsigned char>(attributes[pos]))) ++pos;
+    std::string value;
+    if (pos < attributes.size() && attributes[pos] == '=') {
+      ++pos;
+      while (pos < attributes.size() && std::isspace(static_cast<unsigned char>(attributes[pos]))) ++pos;
+      const char quote = pos < attributes.size() && (attributes[pos] == '"' || attributes[pos] == '\'') ? attributes[pos] : 0;
+      if (quote != 0) ++pos;
+      const std::size_t value_start = pos;
+      while (pos < attributes.size() && (quote != 0 ? attributes[pos] != quote
+                                                    : !std::isspace(static_cast<unsigned char>(attributes[pos])) &&
+                                                          attributes[pos] != '>')) {
+        ++pos;
+      }
+      value = std::string(attributes.substr(value_start, pos - value_start));
+      if (quote != 0 && pos < attributes.size()) ++pos;
+    }
+    if (key == name) return value;
+    if (pos == start) ++pos;  // a stray character: never loop in place
+  }
+  return "";
+}
+
+// How to read a data script's text, or nullopt when it holds no data for us.
+std::optional<TextSource> ScriptSource(const html::DataScript& script) {
+  const std::string id = AttributeValue(script.attributes, "id");
   if (id == "__NEXT_DATA__") return TextSource::kNextData;
   if (id == "__NUXT_DATA__") return TextSource::kNuxt;
-  const std::string type = Lowered(html::AttrView(script, "type"));
+  const std::string type = Lowered(AttributeValue(script.attributes, "type"));
   if (type.find("json") != std::string::npos && type.find("ld+json") == std::string::npos) {
     return TextSource::kEmbeddedJson;
   }
@@ -742,7 +765,7 @@ std::optional<EmbeddedArticle> FindArticleInJson(std::string_view json_text, Tex
   return ArticleInJson(json_text, source, headline, &budget);
 }
 
-std::optional<EmbeddedArticle> FindEmbeddedArticle(const GumboNode* root, std::string_view json_ld_article_body,
+std::optional<EmbeddedArticle> FindEmbeddedArticle(const html::ParsedHtml* page, std::string_view json_ld_article_body,
                                                    std::string_view headline, std::size_t min_text_size) {
   Budget budget;
   std::optional<EmbeddedArticle> best;
@@ -755,19 +778,20 @@ std::optional<EmbeddedArticle> FindEmbeddedArticle(const GumboNode* root, std::s
     if (HasEnoughWords(paragraphs)) consider(EmbeddedArticle{TextSource::kJsonLd, std::move(paragraphs)});
   }
   std::size_t scripts = 0;
-  for (const GumboNode* script : html::FindAll(root, GUMBO_TAG_SCRIPT)) {
+  if (page == nullptr) return best;
+  for (const html::DataScript& script : page->data_scripts) {
     const std::optional<TextSource> source = ScriptSource(script);
     if (!source) continue;
     if (++scripts > kMaxScripts) break;
     // A script shorter than the text wanted cannot hold it: most pages are read without
     // parsing their state at all.
-    const std::string text = ScriptText(script);
+    const std::string& text = script.text;
     if (text.size() < min_text_size) continue;
     consider(*source == TextSource::kTemplate ? ArticleInMarkup(HtmlBlocks(text), headline)
                                               : ArticleInJson(text, *source, headline, &budget));
   }
   // <template> elements: markup the page's script stamps out; the parser keeps it as nodes.
-  for (const GumboNode* element : html::FindAll(root, GUMBO_TAG_TEMPLATE)) {
+  for (const GumboNode* element : html::FindAll(page->document(), GUMBO_TAG_TEMPLATE)) {
     if (++scripts > kMaxScripts) break;
     BlockBuilder builder([](const GumboNode* node) { return html::IsInvisible(node); });
     builder.Add(element);

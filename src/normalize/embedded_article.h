@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/html_tree.h"
+
 namespace redline::normalize {
 
 // Where an article's text came from.
@@ -32,14 +34,15 @@ struct EmbeddedArticle {
 };
 
 // The richest article body found in the page's data, if any: the JSON-LD articleBody
-// (`json_ld_article_body`, as JsonLdArticle::article_body holds it) and the JSON scripts
-// under `root` (those html_prepare keeps: id __NEXT_DATA__ or __NUXT_DATA__, or type
-// application/json). `headline`, when known, tells the story's own record from other
+// (`json_ld_article_body`, as JsonLdArticle::article_body holds it), the data scripts of
+// `page` (those html_prepare sets aside: id __NEXT_DATA__ or __NUXT_DATA__, a JSON type, a
+// template type) and its <template> elements; `page` may be null (JSON-LD only).
+// `headline`, when known, tells the story's own record from other
 // stories' in the data, and is left out of the paragraphs. Bodies under 40 words do not
 // count (a repeated description is no story). Sources shorter than `min_text_size` bytes
 // are not read (the caller wants only more text than it has). Hostile or broken JSON gives
 // nullopt.
-std::optional<EmbeddedArticle> FindEmbeddedArticle(const GumboNode* root, std::string_view json_ld_article_body,
+std::optional<EmbeddedArticle> FindEmbeddedArticle(const html::ParsedHtml* page, std::string_view json_ld_article_body,
                                                    std::string_view headline, std::size_t min_text_size = 0);
 
 // The article body in one script's JSON text (exposed for tests): `source` says how to

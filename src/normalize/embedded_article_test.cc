@@ -42,7 +42,7 @@ std::optional<EmbeddedArticle> FindInPage(const std::string& head, const std::st
                                           std::string_view headline = kHeadline) {
   html::ParsedHtml page = ParsePage(head, body);
   const JsonLdArticle ld = ReadJsonLd(page.document());
-  return FindEmbeddedArticle(page.document(), ld.article_body, headline);
+  return FindEmbeddedArticle(&page, ld.article_body, headline);
 }
 
 TEST(EmbeddedArticle, SourceNames) {
@@ -327,12 +327,21 @@ TEST(HtmlPrepare, KeepsDataScriptsAndDropsOthers) {
       "<SCRIPT TYPE=\"Application/JSON\">{\"kept\":\"upper\"}</SCRIPT>"
       "<script type=\"module\">import json from './json.js'</script>"
       "</head><body><p>Text</p></body></html>";
-  const std::string prepared = html::PrepareHtml(page).html;
-  for (const char* kept : {"\"ld\"", "\"next\"", "\"nuxt\"", "\"state\"", "\"upper\""}) {
-    EXPECT_NE(prepared.find(kept), std::string::npos) << kept;
+  const html::PreparedHtml prepared_page = html::PrepareHtml(page);
+  const std::string& prepared = prepared_page.html;
+  // JSON-LD stays in the page; the other data scripts are set aside, with their attributes.
+  EXPECT_NE(prepared.find("\"ld\""), std::string::npos);
+  std::string aside;
+  for (const html::DataScript& script : prepared_page.data_scripts) aside += script.attributes + script.text;
+  for (const char* kept : {"\"next\"", "\"nuxt\"", "\"state\"", "\"upper\""}) {
+    EXPECT_NE(aside.find(kept), std::string::npos) << kept;
+    EXPECT_EQ(prepared.find(kept), std::string::npos) << kept;  // gumbo never tokenizes it
   }
+  EXPECT_NE(aside.find("__NEXT_DATA__"), std::string::npos);
+  EXPECT_NE(aside.find("TYPE=\"Application/JSON\""), std::string::npos);
   for (const char* dropped : {"dropped1", "dropped2", "import json"}) {
     EXPECT_EQ(prepared.find(dropped), std::string::npos) << dropped;
+    EXPECT_EQ(aside.find(dropped), std::string::npos) << dropped;
   }
   EXPECT_NE(prepared.find("<p>Text</p>"), std::string::npos);
 }

@@ -20,6 +20,8 @@ namespace {
 // Text that counts as a found article; shorter results make the extractor try again with
 // fewer rules (readability's retry).
 constexpr std::size_t kEnoughText = 500;
+// Text under which a found article is checked once more without the unlikely-candidate rule.
+constexpr std::size_t kShortStory = 2000;
 // A standfirst between the headline and the content is short.
 constexpr std::size_t kMaxLeadBlocks = 8;
 constexpr std::size_t kMaxLeadChars = 2000;
@@ -119,6 +121,12 @@ void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
   *blocks = std::move(kept);
 }
 
+bool HoldsHeadline(const std::vector<const GumboNode*>& nodes, const Metadata& meta) {
+  return meta.headline_element != nullptr && std::any_of(nodes.begin(), nodes.end(), [&](const GumboNode* n) {
+           return html::IsAncestor(n, meta.headline_element);
+         });
+}
+
 // The body: the standfirst between the headline and the content (when they share a
 // container), then the content itself, from the headline on when it holds the headline.
 // `clean_elements` false: no element of the content is removed for its class or shape, only
@@ -203,13 +211,18 @@ std::vector<Candidate> FallbackBody(const GumboNode* root, const Metadata& meta)
 // skeleton and the story as data. Close sizes keep the elements' text, which has the
 // captions and subheadings data often lacks, so a story's source does not flip between
 // revisions over a sentence.
-std::optional<TextSource> PreferData(const GumboNode* root, const JsonLdArticle& ld, const Metadata& meta,
+std::optional<TextSource> PreferData(const html::ParsedHtml& page, const JsonLdArticle& ld, const Metadata& meta,
                                      std::vector<Candidate>* body) {
   constexpr double kClearlyMore = 1.5;
   constexpr std::size_t kMargin = 200;
+  // Elements that gave this much are a story shown, not a skeleton or a teaser: its scripts
+  // (often megabytes of state on every page of a site) are not parsed. JSON-LD's body, a
+  // string already read, is still weighed.
+  constexpr std::size_t kStoryShown = 4000;
   const std::size_t dom_size = TextSize(*body);
   const auto wanted = static_cast<std::size_t>(kClearlyMore * static_cast<double>(dom_size)) + kMargin;
-  std::optional<EmbeddedArticle> data = FindEmbeddedArticle(root, ld.article_body, meta.title, wanted);
+  std::optional<EmbeddedArticle> data =
+      FindEmbeddedArticle(dom_size < kStoryShown ? &page : nullptr, ld.article_body, meta.title, wanted);
   if (!data.has_value() || data->text_size() < wanted) return std::nullopt;
   std::vector<Candidate> blocks;
   for (std::string& paragraph : data->paragraphs) {
@@ -248,7 +261,13 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
   Metadata best_meta;
   std::vector<Candidate> best_body;
   bool have_best = false;
-  for (const ExtractionFlags& flags : kAttempts) {
+  bool best_holds_headline = false;
+  // The attempt that ignores class names, for the check of a short article below.
+  constexpr std::size_t kWithoutClassRules = 2;
+  bool checking_short = false;
+  for (std::size_t attempt = 0; attempt < std::size(kAttempts); ++attempt) {
+    if (checking_short && attempt != kWithoutClassRules) continue;
+    const ExtractionFlags& flags = kAttempts[attempt];
     const PageAnalysis page(root, flags, title_heading);
     const std::vector<const GumboNode*> nodes = included.empty() ? page.SelectContent() : included;
     Metadata meta = ReadMetadata(root, included.empty() ? page.top() : included.front(), ld);
@@ -256,16 +275,28 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
     // The last attempt: content whose every element looks like template by its class (a
     // live ticker whose entries are "comment" elements) is still the story when it won.
     if (body.empty() && !flags.clean_conditionally) body = ExtractBody(page, nodes, meta, false);
-    if (!have_best || TextSize(body) > TextSize(best_body)) {
+    // A found article under kShortStory without the page's headline may be a box that won
+    // while the story's container was set aside or marked down for its class names
+    // ("layout-with-sidebar comments-open"). One more attempt, without class rules, replaces
+    // it when it finds twice the text, or the headline with no less text: the story is
+    // where its headline is.
+    const std::size_t best_size = TextSize(best_body);
+    const bool holds_headline = HoldsHeadline(nodes, meta);
+    const bool better = !have_best || TextSize(body) > (checking_short ? 2 * best_size : best_size) ||
+                        (checking_short && holds_headline && !best_holds_headline && TextSize(body) >= best_size);
+    if (better) {
       best_meta = std::move(meta);
       best_body = std::move(body);
+      best_holds_headline = holds_headline;
       have_best = true;
     }
-    if (TextSize(best_body) >= kEnoughText) break;
+    const std::size_t size = TextSize(best_body);
+    if (checking_short || size >= kShortStory || (size >= kEnoughText && best_holds_headline)) break;
+    checking_short = size >= kEnoughText;
   }
   TakeBylineLine(&best_meta, &best_body);
   Document doc;
-  if (const std::optional<TextSource> data = PreferData(root, ld, best_meta, &best_body)) {
+  if (const std::optional<TextSource> data = PreferData(parsed, ld, best_meta, &best_body)) {
     doc.provenance.source = std::string(SourceName(*data));
   }
   if (best_body.empty()) {

@@ -133,14 +133,13 @@ bool ContainsNoCase(std::string_view text, std::string_view needle) {
   return false;
 }
 
-// A script whose text extraction reads, by its start tag's attributes: JSON-LD, the JSON
-// state of Next.js, Nuxt and other frameworks, and client-side templates holding markup
-// (embedded_article.h).
+// A script whose text extraction may read, by its start tag's attributes: the JSON state of
+// Next.js, Nuxt and other frameworks, and client-side templates holding markup
+// (embedded_article.h). JSON-LD is not one: it stays in the page for json_ld.cc.
 bool IsDataScript(std::string_view attributes) {
-  return ContainsNoCase(attributes, "ld+json") || ContainsNoCase(attributes, "application/json") ||
-         ContainsNoCase(attributes, "__next_data__") || ContainsNoCase(attributes, "__nuxt_data__") ||
-         ContainsNoCase(attributes, "template") || ContainsNoCase(attributes, "tmpl") ||
-         ContainsNoCase(attributes, "text/html");
+  return ContainsNoCase(attributes, "json") || ContainsNoCase(attributes, "__next_data__") ||
+         ContainsNoCase(attributes, "__nuxt_data__") || ContainsNoCase(attributes, "template") ||
+         ContainsNoCase(attributes, "tmpl") || ContainsNoCase(attributes, "text/html");
 }
 
 // The end tag closing the <svg> or <math> whose start tag ends at `from`, or npos when the
@@ -287,10 +286,14 @@ PreparedHtml PrepareHtml(std::string_view html, const std::vector<std::string>& 
       const std::size_t close = FindEndTag(html, name, end);
       const std::size_t stop = close == std::string_view::npos ? html.size() : close;
       const std::string_view content = html.substr(end, stop - end);
-      const bool data = name == "script" && IsDataScript(html.substr(name_end, end - name_end));
+      const std::string_view attributes = html.substr(name_end, end - name_end);
+      const bool json_ld = name == "script" && ContainsNoCase(attributes, "ld+json");
+      if (!json_ld && name == "script" && IsDataScript(attributes)) {
+        out.data_scripts.push_back({std::string(attributes), std::string(content)});
+      }
       // "<!--" inside a script switches the tokenizer into escaped states where "</script>"
       // may not end it; such scripts are left for gumbo.
-      if (!data && content.find("<!--") == std::string_view::npos) drop(end, stop);
+      if (!json_ld && content.find("<!--") == std::string_view::npos) drop(end, stop);
       pos = close == std::string_view::npos ? html.size() : SkipTag(html, close + 2 + name.size());
       last_tag_end = pos;
       continue;

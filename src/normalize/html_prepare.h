@@ -13,14 +13,23 @@
 
 namespace redline::html {
 
+// A script whose text extraction may read (embedded_article.h): the JSON state of Next.js,
+// Nuxt and other frameworks, or a client-side template. Kept beside the page rather than
+// in it: gumbo would tokenize megabytes of JSON only for most pages never to read them.
+struct DataScript {
+  std::string attributes;  // the start tag's attributes as written ("id=__NEXT_DATA__ type=...")
+  std::string text;
+};
+
 struct PreparedHtml {
-  // The page without the text of scripts (JSON-LD and JSON data scripts kept), styles and comments, without the
+  // The page without the text of scripts (JSON-LD kept), styles and comments, without the
   // children of <svg> and <math>, without whitespace between tags next to a block-level
   // tag, and without the attributes nobody reads.
   std::string html;
   // A rough count of how deep open elements nest, read from the tags alone (void elements
   // and elements that close implicitly, like p and li, are not counted).
   std::size_t nesting_depth = 0;
+  std::vector<DataScript> data_scripts;  // in page order
 };
 
 // `extra_attributes` (lowercase names) are kept besides those extraction reads (class, id,

@@ -49,6 +49,7 @@ Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& 
   }
   ParsedHtml parsed;
   parsed.source = std::make_unique<const std::string>(std::move(prepared.html));
+  parsed.data_scripts = std::move(prepared.data_scripts);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // gumbo copies the open-element stack into every error it records
   parsed.output.reset(gumbo_parse_with_options(&options, parsed.source->data(), parsed.source->size()));

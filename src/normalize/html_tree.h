@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/html_prepare.h"
 #include "redline/status.h"
 
 namespace redline::html {
@@ -33,6 +34,7 @@ std::size_t EstimateNestingDepth(std::string_view html);
 struct ParsedHtml {
   std::unique_ptr<const std::string> source;  // on the heap: gumbo keeps pointers into it
   GumboOutputPtr output;
+  std::vector<DataScript> data_scripts;  // the page's JSON state and templates, not in the tree
   const GumboNode* document() const { return output->document; }
   GumboNode* mutable_document() { return output->document; }
 };

@@ -103,7 +103,7 @@ void Lowercase(char* word, std::size_t length) {
   }
 }
 
-enum class Entry : unsigned char { kStem, kWord, kWeakStem, kWeakWord, kAddress };
+enum class Entry : unsigned char { kStem, kWord, kWeakStem, kWeakWord, kAddress, kPairEnd };
 
 // The vocabulary by first byte: a word is compared with the few entries sharing its first
 // letter, since every text node of every page is counted.
@@ -115,18 +115,24 @@ class Vocabulary {
     for (const std::string_view stem : kWeakStems) Add(stem, Entry::kWeakStem);
     for (const std::string_view word : kWeakWords) Add(word, Entry::kWeakWord);
     for (const std::string_view word : kAddress) Add(word, Entry::kAddress);
+    for (const auto& [first, second] : kPairs) {
+      by_first_[static_cast<unsigned char>(second.front())].push_back({second, Entry::kPairEnd, first});
+    }
   }
   struct Kind {
     bool notice = false;  // of the vocabulary, strong or weak
     bool strong = false;  // of the strong vocabulary
     bool address = false;
   };
-  Kind Classify(std::string_view word) const {
+  // `before` is the word before `word`, for pairs ("sign in").
+  Kind Classify(std::string_view word, std::string_view before) const {
     Kind out;
-    for (const auto& [entry, kind] : by_first_[static_cast<unsigned char>(word.front())]) {
+    for (const auto& [entry, kind, pair_start] : by_first_[static_cast<unsigned char>(word.front())]) {
       const bool stem = kind == Entry::kStem || kind == Entry::kWeakStem;
       if (!(stem ? word.starts_with(entry) : word == entry)) continue;
-      if (kind == Entry::kAddress) {
+      if (kind == Entry::kPairEnd) {
+        if (before == pair_start) out.notice = out.strong = true;
+      } else if (kind == Entry::kAddress) {
         out.address = true;
       } else {
         out.notice = true;
@@ -137,10 +143,15 @@ class Vocabulary {
   }
 
  private:
+  struct Item {
+    std::string_view entry;
+    Entry kind;
+    std::string_view pair_start;  // kPairEnd: the word that must come before
+  };
   void Add(std::string_view entry, Entry kind) {
-    by_first_[static_cast<unsigned char>(entry.front())].emplace_back(entry, kind);
+    by_first_[static_cast<unsigned char>(entry.front())].push_back({entry, kind, {}});
   }
-  std::array<std::vector<std::pair<std::string_view, Entry>>, 256> by_first_;
+  std::array<std::vector<Item>, 256> by_first_;
 };
 
 const Vocabulary& TheVocabulary() {
@@ -190,11 +201,7 @@ Counted Count(std::string_view text) {
   std::size_t previous_length = 0;
   ForEachWord(text, [&](std::string_view word) {
     ++out.count.words;
-    Vocabulary::Kind kind = vocabulary.Classify(word);
-    const std::string_view before(previous, previous_length);
-    for (const auto& [first, second] : kPairs) {
-      if (word == second && before == first) kind.notice = kind.strong = true;
-    }
+    const Vocabulary::Kind kind = vocabulary.Classify(word, std::string_view(previous, previous_length));
     out.count.notice += kind.notice;
     out.strong += kind.strong;
     out.address += kind.address;
