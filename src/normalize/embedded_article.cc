@@ -785,7 +785,7 @@ std::optional<EmbeddedArticle> FindEmbeddedArticle(const html::ParsedHtml* page,
     if (++scripts > kMaxScripts) break;
     // A script shorter than the text wanted cannot hold it: most pages are read without
     // parsing their state at all.
-    const std::string& text = script.text;
+    const std::string_view text = script.text;
     if (text.size() < min_text_size) continue;
     consider(*source == TextSource::kTemplate ? ArticleInMarkup(HtmlBlocks(text), headline)
                                               : ArticleInJson(text, *source, headline, &budget));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -25,13 +27,21 @@ constexpr char kP2[] =
 constexpr char kP3[] =
     "Residents who need somewhere to stay can go to the sports hall on Mill Road, which opened at six.";
 
-// The page around `head` and `body`, parsed as Normalize parses it (html_prepare first).
-html::ParsedHtml ParsePage(const std::string& head, const std::string& body) {
-  Result<html::ParsedHtml> parsed =
-      html::Parse("<!DOCTYPE html><html><head><title>" + std::string(kHeadline) + "</title>" + head +
-                  "</head><body>" + body + "</body></html>");
+// The page around `head` and `body`, parsed as Normalize parses it (html_prepare first);
+// the page's bytes live as long as the parse, as the data scripts point into them.
+struct ParsedPage {
+  std::unique_ptr<std::string> bytes;
+  html::ParsedHtml parsed;
+};
+
+ParsedPage ParsePage(const std::string& head, const std::string& body) {
+  ParsedPage page;
+  page.bytes = std::make_unique<std::string>("<!DOCTYPE html><html><head><title>" + std::string(kHeadline) +
+                                             "</title>" + head + "</head><body>" + body + "</body></html>");
+  Result<html::ParsedHtml> parsed = html::Parse(*page.bytes);
   EXPECT_TRUE(parsed.ok());
-  return std::move(parsed).value();
+  page.parsed = std::move(parsed).value();
+  return page;
 }
 
 std::string Script(const std::string& attributes, const std::string& text) {
@@ -40,9 +50,9 @@ std::string Script(const std::string& attributes, const std::string& text) {
 
 std::optional<EmbeddedArticle> FindInPage(const std::string& head, const std::string& body = "<div id=root></div>",
                                           std::string_view headline = kHeadline) {
-  html::ParsedHtml page = ParsePage(head, body);
-  const JsonLdArticle ld = ReadJsonLd(page.document());
-  return FindEmbeddedArticle(&page, ld.article_body, headline);
+  const ParsedPage page = ParsePage(head, body);
+  const JsonLdArticle ld = ReadJsonLd(page.parsed.document());
+  return FindEmbeddedArticle(&page.parsed, ld.article_body, headline);
 }
 
 TEST(EmbeddedArticle, SourceNames) {
@@ -332,7 +342,7 @@ TEST(HtmlPrepare, KeepsDataScriptsAndDropsOthers) {
   // JSON-LD stays in the page; the other data scripts are set aside, with their attributes.
   EXPECT_NE(prepared.find("\"ld\""), std::string::npos);
   std::string aside;
-  for (const html::DataScript& script : prepared_page.data_scripts) aside += script.attributes + script.text;
+  for (const html::DataScript& script : prepared_page.data_scripts) aside += std::string(script.attributes) + std::string(script.text);
   for (const char* kept : {"\"next\"", "\"nuxt\"", "\"state\"", "\"upper\""}) {
     EXPECT_NE(aside.find(kept), std::string::npos) << kept;
     EXPECT_EQ(prepared.find(kept), std::string::npos) << kept;  // gumbo never tokenizes it

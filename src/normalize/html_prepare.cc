@@ -289,7 +289,7 @@ PreparedHtml PrepareHtml(std::string_view html, const std::vector<std::string>& 
       const std::string_view attributes = html.substr(name_end, end - name_end);
       const bool json_ld = name == "script" && ContainsNoCase(attributes, "ld+json");
       if (!json_ld && name == "script" && IsDataScript(attributes)) {
-        out.data_scripts.push_back({std::string(attributes), std::string(content)});
+        out.data_scripts.push_back({attributes, content});
       }
       // "<!--" inside a script switches the tokenizer into escaped states where "</script>"
       // may not end it; such scripts are left for gumbo.

@@ -16,9 +16,11 @@ namespace redline::html {
 // A script whose text extraction may read (embedded_article.h): the JSON state of Next.js,
 // Nuxt and other frameworks, or a client-side template. Kept beside the page rather than
 // in it: gumbo would tokenize megabytes of JSON only for most pages never to read them.
+// Views into the page given to PrepareHtml (or html::Parse): valid while that page is, so
+// a page's state costs no copy.
 struct DataScript {
-  std::string attributes;  // the start tag's attributes as written ("id=__NEXT_DATA__ type=...")
-  std::string text;
+  std::string_view attributes;  // the start tag's attributes as written ("id=__NEXT_DATA__ type=...")
+  std::string_view text;
 };
 
 struct PreparedHtml {

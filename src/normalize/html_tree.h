@@ -34,7 +34,9 @@ std::size_t EstimateNestingDepth(std::string_view html);
 struct ParsedHtml {
   std::unique_ptr<const std::string> source;  // on the heap: gumbo keeps pointers into it
   GumboOutputPtr output;
-  std::vector<DataScript> data_scripts;  // the page's JSON state and templates, not in the tree
+  // The page's JSON state and templates, not in the tree: views into the page given to
+  // Parse, valid while it is.
+  std::vector<DataScript> data_scripts;
   const GumboNode* document() const { return output->document; }
   GumboNode* mutable_document() { return output->document; }
 };
