@@ -44,11 +44,11 @@ constexpr std::string_view kWords[] = {
 // Words of offers that stories use too ("an email to staff", "a free vaccine"): they add to
 // a notice's density but never make a prompt alone.
 constexpr std::string_view kWeakStems[] = {
-    "email", "e-mail", "herunterlad", "t\xC3\xA9l\xC3\xA9" "charg", "descarg", "scarica", "descarreg", "downloaden",
+    "email", "e-mail", "kostenlos", "herunterlad", "t\xC3\xA9l\xC3\xA9" "charg", "descarg", "scarica", "descarreg", "downloaden",
 };
 constexpr std::string_view kWeakWords[] = {
     "correo", "posta", "mail", "app", "apps", "download", "free", "gratis", "gratuit", "gratuite", "gratuito",
-    "gratuita", "kostenlos", "kostenlose",
+    "gratuita",
 };
 
 // Pairs of words: the second word completes the notice ("sign in", "iniciar sesión").
@@ -167,8 +167,10 @@ bool In(std::string_view word, const std::string_view (&set)[N]) {
   return false;
 }
 
-// Calls `each(word)` for every lowercased word of `text`, in order. Words are cut at 40
-// bytes (the vocabulary's are shorter).
+// Calls `each(word, formal)` for every lowercased word of `text`, in order; `formal` when
+// the word as written is German's capitalised "you" (Sie, Ihr, Ihre, Ihrem, Ihren, Ihrer,
+// Ihnen), which lowercase would confuse with "she" and "her". Words are cut at 40 bytes
+// (the vocabulary's are shorter).
 template <typename Each>
 void ForEachWord(std::string_view text, Each each) {
   constexpr std::size_t kMaxWord = 40;
@@ -183,8 +185,11 @@ void ForEachWord(std::string_view text, Each each) {
     std::copy_n(text.data() + start, length, buffer);
     while (length > 0 && buffer[length - 1] == '-') --length;
     if (length == 0) continue;
+    const std::string_view as_written = text.substr(start, length);
+    const bool formal = as_written == "Sie" || as_written == "Ihr" || as_written == "Ihre" || as_written == "Ihrem" ||
+                        as_written == "Ihren" || as_written == "Ihrer" || as_written == "Ihnen";
     Lowercase(buffer, length);
-    each(std::string_view(buffer, length));
+    each(std::string_view(buffer, length), formal);
   }
 }
 
@@ -199,12 +204,12 @@ Counted Count(std::string_view text) {
   const Vocabulary& vocabulary = TheVocabulary();
   char previous[8] = {};  // the previous word when short: the first of a pair
   std::size_t previous_length = 0;
-  ForEachWord(text, [&](std::string_view word) {
+  ForEachWord(text, [&](std::string_view word, bool formal) {
     ++out.count.words;
     const Vocabulary::Kind kind = vocabulary.Classify(word, std::string_view(previous, previous_length));
     out.count.notice += kind.notice;
     out.strong += kind.strong;
-    out.address += kind.address;
+    out.address += kind.address || formal;
     previous_length = word.size() <= sizeof previous ? word.size() : 0;
     std::copy_n(word.data(), previous_length, previous);
   });
@@ -218,7 +223,7 @@ bool HasNoticeLabel(std::string_view text) {
   if (label.size() > 60) return false;
   int words = 0;
   bool labelled = false;
-  ForEachWord(label, [&](std::string_view word) {
+  ForEachWord(label, [&](std::string_view word, bool) {
     ++words;
     labelled = labelled || In(word, kLabels);
   });
@@ -241,7 +246,7 @@ bool IsButtonRow(std::string_view text) {
   int words = 0;
   bool all_buttons = true;
   bool action = false;
-  ForEachWord(text, [&](std::string_view word) {
+  ForEachWord(text, [&](std::string_view word, bool) {
     ++words;
     const bool quantifier = In(word, kQuantifiers);
     all_buttons = all_buttons && (quantifier || In(word, kButtonWords));
@@ -279,6 +284,11 @@ bool IsReaderNotice(std::string_view text) {
   // speaks of them.
   // Quoted speech ("You can download our app free," she said) is the story's.
   if (HasQuotationMark(text)) return false;
+  // A short line that offers the reader something: "Die wichtigsten Nachrichten jeden
+  // Morgen in Ihrem Postfach."
+  if (c.words <= 12 && counted.strong >= 1 && counted.address > 0) return true;
+  // Nearly all vocabulary, whoever speaks: "Jetzt kostenlos den Newsletter abonnieren."
+  if (c.notice >= 3 && c.notice * 4 >= c.words) return true;
   return counted.address > 0 && c.notice >= 2 && c.notice * 100 >= c.words * 8;
 }
 

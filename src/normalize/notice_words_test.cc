@@ -48,6 +48,14 @@ TEST(ReaderNotice, ParagraphsThatSpeakToTheReader) {
   EXPECT_TRUE(IsReaderNotice("Anzeige: Dieser Artikel enthält Links zu Partnern."));
 }
 
+TEST(ReaderNotice, GermanFormalAddressAndDenseOffers) {
+  EXPECT_TRUE(IsReaderNotice("Die wichtigsten Nachrichten jeden Morgen in Ihrem Postfach."));
+  EXPECT_TRUE(IsReaderNotice("Jetzt kostenlos den Newsletter abonnieren."));
+  EXPECT_TRUE(IsReaderNotice("Jetzt weiterlesen mit einem Abo. Sie haben Ihr Limit an kostenlosen Artikeln erreicht."));
+  // Lowercase "sie" and "ihr" are she, they and her: a report.
+  EXPECT_FALSE(IsReaderNotice("Die Zeitung hat ihr Abo-Modell im Mai geändert, sagte sie am Montag."));
+}
+
 TEST(ReaderNotice, StorySentencesStay) {
   // A report about the rules speaks of cookies, not to the reader.
   EXPECT_FALSE(IsReaderNotice(
