@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "normalize/page_variants.h"
@@ -107,6 +108,31 @@ std::string WithConsentDialog(const std::string& html, std::size_t language) {
   return html.substr(0, at + 1) + dialog + html.substr(at + 1);
 }
 
+// Newsletter boxes and paywall prompts as a page puts them between two paragraphs of the
+// story, in the seven languages: {box, a sentence of it that must not reach the text}.
+constexpr std::pair<const char*, const char*> kStoryBoxes[] = {
+    {"<div class=\"k3\"><p>Get the morning briefing in your inbox.</p><p>Sign up for our free newsletter.</p>"
+     "<a href=\"#\">Sign up</a></div>",
+     "Get the morning briefing"},
+    {"<div class=\"k3\"><p>Die wichtigsten Nachrichten jeden Morgen in Ihrem Postfach.</p><p>Jetzt kostenlos den "
+     "Newsletter abonnieren.</p></div>",
+     "Die wichtigsten Nachrichten"},
+    {"<div class=\"k3\"><p>Recevez chaque matin notre newsletter dans votre boîte mail.</p><p>Inscrivez-vous "
+     "gratuitement.</p></div>",
+     "Recevez chaque matin"},
+    {"<div class=\"k3\"><p>Recibe cada mañana nuestro boletín en tu correo.</p><p>Suscríbete gratis.</p></div>",
+     "Recibe cada mañana"},
+    {"<div class=\"k3\"><p>Ricevi ogni mattina la nostra newsletter nella tua casella di posta.</p><p>Iscriviti "
+     "gratuitamente.</p></div>",
+     "Ricevi ogni mattina"},
+    {"<div class=\"k3\"><p>Subscreva para continuar a ler. Atingiu o limite de artigos gratuitos.</p><p>Assine "
+     "já</p></div>",
+     "Subscreva para continuar"},
+    {"<div class=\"k3\"><p>Lees verder met een abonnement. Je hebt je limiet van gratis artikelen bereikt.</p><p>"
+     "Abonneer nu</p></div>",
+     "Lees verder met een abonnement"},
+};
+
 void SkipWithoutBenchmarkPages(std::size_t pages) {
   // Outside CI a clone without ../shared has only the project's own pages: say so.
   if (pages < kAllBenchmarkPages && std::getenv("CI") == nullptr) {
@@ -163,6 +189,32 @@ TEST(AnyPage, AConsentDialogBeforeTheStoryInAnyOfSevenLanguagesChangesNothing) {
     }
   }
   EXPECT_EQ(changed, 0u);
+  SkipWithoutBenchmarkPages(pages.size());
+}
+
+}  // namespace
+}  // namespace redline
+
+namespace redline {
+namespace {
+
+TEST(AnyPage, ANewsletterBoxOrPaywallInsideTheStoryInAnyOfSevenLanguagesIsLeftOut) {
+  const std::vector<Page> pages = PagesWithText();
+  std::size_t tried = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const std::string& html = pages[i].html;
+    std::vector<std::size_t> ends;
+    for (std::size_t at = html.find("</p>"); at != std::string::npos; at = html.find("</p>", at + 4)) ends.push_back(at);
+    if (ends.size() < 6) continue;  // no story of paragraphs to put a box in
+    ++tried;
+    const auto& [box, sentence] = kStoryBoxes[i % std::size(kStoryBoxes)];
+    const std::size_t at = ends[ends.size() / 2] + 4;
+    const Result<Document> doc =
+        Normalize(html.substr(0, at) + box + html.substr(at), testing::OptionsFrom(InputFormat::kHtml));
+    ASSERT_TRUE(doc.ok()) << pages[i].name;
+    EXPECT_EQ(CanonicalText(*doc).find(sentence), std::string::npos) << pages[i].name << " kept: " << sentence;
+  }
+  EXPECT_GT(tried, 10u);
   SkipWithoutBenchmarkPages(pages.size());
 }
 

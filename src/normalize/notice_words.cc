@@ -48,11 +48,17 @@ constexpr std::string_view kWeakStems[] = {
 };
 constexpr std::string_view kWeakWords[] = {
     "correo", "posta", "mail", "app", "apps", "download", "free", "gratis", "gratuit", "gratuite", "gratuito",
-    "gratuita",
+    "gratuita", "gratuitos", "gratuitas", "gratuits", "gratuites", "gratuiti",
 };
 
 // Pairs of words: the second word completes the notice ("sign in", "iniciar sesión").
-constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kPairs{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 21> kPairs{{
+    {"a", "ler"},
+    {"continuar", "lendo"},
+    {"a", "leggere"},
+    {"\xC3\xA0", "lire"},
+    {"lees", "verder"},
+    {"verder", "lezen"},
     {"vie", "priv\xC3\xA9" "e"},
     {"inicia", "sesi\xC3\xB3n"},
     {"seguir", "leyendo"},
@@ -202,7 +208,7 @@ struct Counted {
 Counted Count(std::string_view text) {
   Counted out;
   const Vocabulary& vocabulary = TheVocabulary();
-  char previous[8] = {};  // the previous word when short: the first of a pair
+  char previous[12] = {};  // the previous word when short: the first of a pair
   std::size_t previous_length = 0;
   ForEachWord(text, [&](std::string_view word, bool formal) {
     ++out.count.words;
