@@ -48,17 +48,6 @@ struct Budget {
 
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string Lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), LowerAscii);
-  return out;
-}
-
-template <std::size_t N>
-bool OneOf(std::string_view name, const std::string_view (&names)[N]) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 // ---------------------------------------------------------------------------------------
 // Strings to paragraphs
 
@@ -420,7 +409,7 @@ void ForEachString(const json& root, Fn&& on_string) {
 // stories[0].title. A headline among a story's blocks (blocks[0].text) tells nothing.
 bool IsTitlePath(const Path& path) {
   if (path.empty() || path.back().is_index) return false;
-  const std::string key = Lowered(path.back().key);
+  const std::string key = AsciiLowered(path.back().key);
   return key.find("title") != std::string::npos || key.find("headline") != std::string::npos;
 }
 
@@ -695,7 +684,7 @@ std::string AttributeValue(std::string_view attributes, std::string_view name) {
            !std::isspace(static_cast<unsigned char>(attributes[pos]))) {
       ++pos;
     }
-    const std::string key = Lowered(attributes.substr(start, pos - start));
+    const std::string key = AsciiLowered(attributes.substr(start, pos - start));
     while (pos < attributes.size() && std::isspace(static_cast<unsigned char>(attributes[pos]))) ++pos;
     std::string value;
     if (pos < attributes.size() && attributes[pos] == '=') {
@@ -723,7 +712,7 @@ std::optional<TextSource> ScriptSource(const html::DataScript& script) {
   const std::string id = AttributeValue(script.attributes, "id");
   if (id == "__NEXT_DATA__") return TextSource::kNextData;
   if (id == "__NUXT_DATA__") return TextSource::kNuxt;
-  const std::string type = Lowered(AttributeValue(script.attributes, "type"));
+  const std::string type = AsciiLowered(AttributeValue(script.attributes, "type"));
   if (type.find("json") != std::string::npos && type.find("ld+json") == std::string::npos) {
     return TextSource::kEmbeddedJson;
   }

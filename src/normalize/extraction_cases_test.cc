@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "normalize/test_util.h"
 #include "redline/document.h"
 #include "redline/normalize.h"
@@ -52,42 +53,6 @@ struct ParseResult {
   std::vector<std::string> errors;  // "line N: ..."; empty when the file parsed
 };
 
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned int cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
 std::string_view Trim(std::string_view s) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
@@ -101,7 +66,7 @@ ParseResult ParseExpectations(std::string_view text) {
   auto error = [&](int line, const std::string& message) {
     result.errors.push_back("line " + std::to_string(line) + ": " + message);
   };
-  if (!IsValidUtf8(text)) {
+  if (!utf8::IsValid(text)) {
     error(0, "the file is not valid UTF-8");
     return result;
   }
@@ -133,7 +98,8 @@ ParseResult ParseExpectations(std::string_view text) {
         error(line_no, "a second 'source:' (first on line " + std::to_string(e.source_line) + ")");
       } else if (value != "dom" && value != "json-ld" && value != "next-data" && value != "nuxt" &&
                  value != "embedded-json" && value != "template") {
-        error(line_no, "unknown source '" + value + "' (expected dom, json-ld, next-data, nuxt, embedded-json or template)");
+        error(line_no, "unknown source '" + value +
+                           "' (expected dom, json-ld, next-data, nuxt, embedded-json or template)");
       } else {
         e.source = value;
         e.source_line = line_no;
@@ -148,21 +114,24 @@ ParseResult ParseExpectations(std::string_view text) {
         e.confident_line = line_no;
       }
     } else {
-      error(line_no, "not a directive: '" + std::string(line) +
-                         "' (expected '+ snippet', '- snippet', '# comment', 'source: S' or 'confident: yes|no')");
+      error(line_no,
+            "not a directive: '" + std::string(line) +
+                "' (expected '+ snippet', '- snippet', '# comment', 'source: S' or 'confident: yes|no')");
     }
   }
-  if (std::none_of(e.directives.begin(), e.directives.end(), [](const Directive& d) { return d.must_appear; })) {
+  if (std::none_of(e.directives.begin(), e.directives.end(),
+                   [](const Directive& d) { return d.must_appear; })) {
     error(line_no, "no '+' directive: a case must say what text it expects");
   }
   return result;
 }
 
 // Where the text came from and whether extraction was sure (Document::Provenance).
-void CheckSourceAndConfidence(const Expectations& e, const Document& doc, std::vector<std::string>& failures) {
+void CheckSourceAndConfidence(const Expectations& e, const Document& doc,
+                              std::vector<std::string>& failures) {
   if (e.source && doc.provenance.source != *e.source) {
-    failures.push_back("line " + std::to_string(e.source_line) + ": source: expected " + *e.source + ", got " +
-                       doc.provenance.source);
+    failures.push_back("line " + std::to_string(e.source_line) + ": source: expected " + *e.source +
+                       ", got " + doc.provenance.source);
   }
   if (e.confident && doc.provenance.confident != *e.confident) {
     failures.push_back("line " + std::to_string(e.confident_line) + ": confident: expected " +
@@ -211,9 +180,8 @@ TEST_P(ExtractionCase, MeetsExpectations) {
   }
   const Expectations& e = parsed.expectations;
 
-  NormalizeOptions options;
-  options.from = InputFormat::kHtml;
-  const Result<Document> doc = Normalize(testing::ReadFile(base + ".html"), options);
+  const Result<Document> doc =
+      Normalize(testing::ReadFile(base + ".html"), testing::OptionsFrom(InputFormat::kHtml));
   ASSERT_TRUE(doc.ok()) << GetParam() << ": Normalize refused the page: " << doc.status().message();
   const std::string text = CanonicalText(*doc);
 
@@ -221,8 +189,8 @@ TEST_P(ExtractionCase, MeetsExpectations) {
   for (const Directive& d : e.directives) {
     const bool found = text.find(d.snippet) != std::string::npos;
     if (found != d.must_appear) {
-      failures.push_back("line " + std::to_string(d.line) + ": " + (d.must_appear ? "missing:  + " : "present:  - ") +
-                         d.snippet);
+      failures.push_back("line " + std::to_string(d.line) + ": " +
+                         (d.must_appear ? "missing:  + " : "present:  - ") + d.snippet);
     }
   }
   CheckSourceAndConfidence(e, *doc, failures);
@@ -254,8 +222,8 @@ TEST(ExtractionCaseFiles, DirectoryHoldsPairedCases) {
 }
 
 TEST(ExtractionCaseFiles, ExpectParserAcceptsTheFormat) {
-  const ParseResult ok = ParseExpectations(
-      "# a comment\n\nsource: json-ld\nconfident: no\n+ kept  text\n- dropped text\r\n");
+  const ParseResult ok =
+      ParseExpectations("# a comment\n\nsource: json-ld\nconfident: no\n+ kept  text\n- dropped text\r\n");
   ASSERT_TRUE(ok.errors.empty()) << ok.errors.front();
   ASSERT_EQ(ok.expectations.directives.size(), 2u);
   EXPECT_TRUE(ok.expectations.directives[0].must_appear);

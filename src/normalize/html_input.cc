@@ -121,10 +121,12 @@ void Clean(const Metadata& meta, std::vector<Candidate>* blocks) {
   *blocks = std::move(kept);
 }
 
-bool HoldsHeadline(const std::vector<const GumboNode*>& nodes, const Metadata& meta) {
-  return meta.headline_element != nullptr && std::any_of(nodes.begin(), nodes.end(), [&](const GumboNode* n) {
-           return html::IsAncestor(n, meta.headline_element);
-         });
+// The content node that holds the page's headline, or nodes.end().
+std::vector<const GumboNode*>::const_iterator HeadlineHolder(const std::vector<const GumboNode*>& nodes,
+                                                             const Metadata& meta) {
+  return std::find_if(nodes.begin(), nodes.end(), [&](const GumboNode* n) {
+    return meta.headline_element != nullptr && html::IsAncestor(n, meta.headline_element);
+  });
 }
 
 // The body: the standfirst between the headline and the content (when they share a
@@ -143,15 +145,13 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
   const auto skip = [&cleaner, clean_elements](const GumboNode* n) {
     return clean_elements ? cleaner.Removed(n) : IsTemplateLandmark(n);
   };
-  const auto holder = std::find_if(nodes.begin(), nodes.end(), [&](const GumboNode* n) {
-    return headline != nullptr && html::IsAncestor(n, headline);
-  });
+  const auto holder = HeadlineHolder(nodes, meta);
   if (holder == nodes.end() && headline != nullptr && html::Precedes(headline, nodes.front())) {
     const GumboNode* common = html::CommonAncestor(headline, nodes.front());
     const GumboTag tag = html::Tag(common);
     if (common != nullptr && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML &&
         common->type != GUMBO_NODE_DOCUMENT) {
-      cleaner.Judge(common);
+      if (clean_elements) cleaner.Judge(common);
       BlockBuilder lead_builder(skip);
       lead_builder.Add(common, headline, nodes.front());
       std::vector<Candidate> lead = lead_builder.Take();
@@ -160,7 +160,9 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
       if (lead.size() <= kMaxLeadBlocks && TextSize(lead) <= kMaxLeadChars) body = std::move(lead);
     }
   }
-  for (const GumboNode* node : nodes) cleaner.Judge(node);
+  if (clean_elements) {
+    for (const GumboNode* node : nodes) cleaner.Judge(node);
+  }
   BlockBuilder builder(skip);
   if (holder != nodes.end()) {
     for (auto it = holder; it != nodes.end(); ++it) builder.Add(*it, it == holder ? headline : nullptr);
@@ -260,7 +262,6 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
       {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
   Metadata best_meta;
   std::vector<Candidate> best_body;
-  bool have_best = false;
   bool best_holds_headline = false;
   // The attempt that ignores class names, for the check of a short article below.
   constexpr std::size_t kWithoutClassRules = 2;
@@ -281,14 +282,13 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
     // it when it finds twice the text, or the headline with no less text: the story is
     // where its headline is.
     const std::size_t best_size = TextSize(best_body);
-    const bool holds_headline = HoldsHeadline(nodes, meta);
-    const bool better = !have_best || TextSize(body) > (checking_short ? 2 * best_size : best_size) ||
+    const bool holds_headline = HeadlineHolder(nodes, meta) != nodes.end();
+    const bool better = attempt == 0 || TextSize(body) > (checking_short ? 2 * best_size : best_size) ||
                         (checking_short && holds_headline && !best_holds_headline && TextSize(body) >= best_size);
     if (better) {
       best_meta = std::move(meta);
       best_body = std::move(body);
       best_holds_headline = holds_headline;
-      have_best = true;
     }
     const std::size_t size = TextSize(best_body);
     if (checking_short || size >= kShortStory || (size >= kEnoughText && best_holds_headline)) break;

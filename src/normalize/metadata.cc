@@ -8,19 +8,13 @@
 #include "base/utf8.h"
 #include "normalize/element_hints.h"
 #include "normalize/html_tree.h"
+#include "normalize/text_words.h"
 #include "normalize/template_filter.h"
 #include "redline/document.h"
 
 namespace redline::normalize {
 namespace {
 
-std::string Lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string Clean(std::string_view text) { return CleanInlineText(DecodeEntities(text)); }
 
@@ -31,7 +25,7 @@ bool StartsWithWords(std::string_view text, std::string_view prefix) {
 }
 
 bool LooksLikeUrl(std::string_view text) {
-  const std::string lower = Lowered(text);
+  const std::string lower = AsciiLowered(text);
   return lower.find("://") != std::string::npos || lower.rfind("www.", 0) == 0 ||
          lower.find('/') != std::string::npos || lower.find('@') != std::string::npos ||
          lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net");
@@ -40,7 +34,7 @@ bool LooksLikeUrl(std::string_view text) {
 // "admin", "jdadmin", "editor": account names, not bylines.
 bool LooksLikeUsername(std::string_view name) {
   if (name.find(' ') != std::string_view::npos) return false;
-  const std::string lower = Lowered(name);
+  const std::string lower = AsciiLowered(name);
   return lower == name && (lower.find("admin") != std::string::npos || lower == "editor" ||
                            lower == "staff" || lower == "user" || lower == "webmaster");
 }
@@ -65,7 +59,7 @@ std::map<std::string, std::string> ReadMetaTags(const GumboNode* root) {
     if (content == nullptr) continue;
     for (const char* key_attr : {"property", "name", "itemprop"}) {
       const char* key = html::Attr(meta, key_attr);
-      if (key != nullptr) metas.emplace(Lowered(key), content);
+      if (key != nullptr) metas.emplace(AsciiLowered(key), content);
     }
   }
   return metas;
@@ -138,8 +132,8 @@ std::vector<std::string> VisibleAuthors(const GumboNode* scope) {
       return html::Tag(n) == GUMBO_TAG_HEADER && n->parent != nullptr &&
              html::Tag(n->parent) != GUMBO_TAG_BODY;  // an article's own header keeps its byline
     }
-    const std::string rel = Lowered(html::AttrView(n, "rel"));
-    const std::string itemprop = Lowered(html::AttrView(n, "itemprop"));
+    const std::string rel = AsciiLowered(html::AttrView(n, "rel"));
+    const std::string itemprop = AsciiLowered(html::AttrView(n, "itemprop"));
     if (rel.find("author") != std::string::npos) {
       rel_authors.push_back(CleanInlineText(html::VisibleText(n)));
       return false;
@@ -275,7 +269,7 @@ std::string JoinAuthors(const std::vector<std::string>& names, std::string_view 
 std::vector<std::string> DeclaredUrls(const GumboNode* root) {
   std::vector<std::string> urls;
   for (const GumboNode* link : html::FindAll(root, GUMBO_TAG_LINK)) {
-    if (Lowered(html::AttrView(link, "rel")) == "canonical" && html::Attr(link, "href") != nullptr) {
+    if (AsciiLowered(html::AttrView(link, "rel")) == "canonical" && html::Attr(link, "href") != nullptr) {
       urls.push_back(CleanInlineText(html::AttrView(link, "href")));
       break;
     }
@@ -384,7 +378,7 @@ Metadata ReadMetadata(const GumboNode* root, const GumboNode* content, const Jso
   meta.modified = CleanInlineText(meta.modified);
 
   for (const GumboNode* link : html::FindAll(root, GUMBO_TAG_LINK)) {
-    if (Lowered(html::AttrView(link, "rel")) == "canonical" && html::Attr(link, "href") != nullptr) {
+    if (AsciiLowered(html::AttrView(link, "rel")) == "canonical" && html::Attr(link, "href") != nullptr) {
       meta.canonical_url = CleanInlineText(html::AttrView(link, "href"));
       break;
     }

@@ -165,14 +165,6 @@ const Vocabulary& TheVocabulary() {
   return vocabulary;
 }
 
-template <std::size_t N>
-bool In(std::string_view word, const std::string_view (&set)[N]) {
-  for (const std::string_view w : set) {
-    if (word == w) return true;
-  }
-  return false;
-}
-
 // Calls `each(word, formal)` for every lowercased word of `text`, in order; `formal` when
 // the word as written is German's capitalised "you" (Sie, Ihr, Ihre, Ihrem, Ihren, Ihrer,
 // Ihnen), which lowercase would confuse with "she" and "her". Words are cut at 40 bytes
@@ -231,7 +223,7 @@ bool HasNoticeLabel(std::string_view text) {
   bool labelled = false;
   ForEachWord(label, [&](std::string_view word, bool) {
     ++words;
-    labelled = labelled || In(word, kLabels);
+    labelled = labelled || OneOf(word, kLabels);
   });
   return labelled && words <= 4;
 }
@@ -254,8 +246,8 @@ bool IsButtonRow(std::string_view text) {
   bool action = false;
   ForEachWord(text, [&](std::string_view word, bool) {
     ++words;
-    const bool quantifier = In(word, kQuantifiers);
-    all_buttons = all_buttons && (quantifier || In(word, kButtonWords));
+    const bool quantifier = OneOf(word, kQuantifiers);
+    all_buttons = all_buttons && (quantifier || OneOf(word, kButtonWords));
     action = action || !quantifier;
   });
   return words > 0 && words <= 4 && all_buttons && action;
@@ -277,7 +269,7 @@ bool IsReaderNotice(std::string_view text) {
   const Counted counted = Count(text);
   const NoticeWordCount& c = counted.count;
   if (c.words == 0 || c.words > 150) return false;
-  if (IsButtonRow(text)) return true;
+  if (c.words <= 4 && IsButtonRow(text)) return true;
   // A prompt or a dialog's title: "Jetzt weiterlesen", "Se connecter", "Your privacy
   // matters to us".
   if (!EndsSentence(text) && counted.strong >= 1 && (c.words <= 6 || (c.words <= 10 && counted.address > 0))) {
@@ -295,7 +287,7 @@ bool IsReaderNotice(std::string_view text) {
   if (c.words <= 12 && counted.strong >= 1 && counted.address > 0) return true;
   // Nearly all vocabulary, whoever speaks: "Jetzt kostenlos den Newsletter abonnieren."
   if (c.notice >= 3 && c.notice * 4 >= c.words) return true;
-  return counted.address > 0 && c.notice >= 2 && c.notice * 100 >= c.words * 8;
+  return counted.address > 0 && IsNoticeDense(c);
 }
 
 }  // namespace redline::normalize

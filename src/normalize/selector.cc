@@ -3,22 +3,17 @@
 #include <algorithm>
 
 #include "normalize/html_tree.h"
+#include "normalize/text_words.h"
 
 namespace redline::normalize {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-std::string Lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 class Parser {
  public:
@@ -67,7 +62,7 @@ class Parser {
     if (pos_ < text_.size() && text_[pos_] == '*') {
       ++pos_;
     } else if (pos_ < text_.size() && IsNameChar(text_[pos_])) {
-      simple->tag = Lowered(Name());
+      simple->tag = AsciiLowered(Name());
     }
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
@@ -80,7 +75,7 @@ class Parser {
         ++pos_;
         SkipSpace();
         SimpleSelector::Attribute attribute;
-        attribute.name = Lowered(Name());
+        attribute.name = AsciiLowered(Name());
         if (attribute.name.empty()) return Error("expected an attribute name after '['");
         SkipSpace();
         if (pos_ < text_.size() && text_[pos_] == '=') {

@@ -25,6 +25,16 @@ bool StartsWithUppercaseOrDigit(std::string_view text);
 
 bool AllDigits(std::string_view word);  // non-empty, ASCII digits only
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> set);
+// The same over a constant array of words.
+template <std::size_t N>
+bool OneOf(std::string_view word, const std::string_view (&set)[N]) {
+  for (const std::string_view w : set) {
+    if (word == w) return true;
+  }
+  return false;
+}
+// `text` with A-Z lowercased (tag, attribute and key names; not prose).
+std::string AsciiLowered(std::string_view text);
 // The words joined by single spaces: "Story continues below ADVERTISEMENT" ->
 // "story continues below advertisement". Valid as long as LowerWords' result is, and
 // until the next call of Phrase with another text.
