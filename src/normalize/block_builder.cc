@@ -80,17 +80,14 @@ std::size_t SkipSpaces(const std::string& text, std::size_t pos) {
   return pos;
 }
 
-// <figcaption>, or a class naming a caption: "wp-caption-text", "newsCaption".
-bool IsCaption(const GumboNode* node) {
-  if (html::Tag(node) == GUMBO_TAG_FIGCAPTION) return true;
-  const std::string_view cls = html::AttrView(node, "class");
-  for (std::size_t i = 0; i + 7 <= cls.size(); ++i) {
-    if ((cls[i] | 0x20) != 'c') continue;
-    std::size_t k = 1;
-    while (k < 7 && (cls[i + k] | 0x20) == "caption"[k]) ++k;
-    if (k == 7) return true;
-  }
-  return false;
+// What a screen reader adds to a link for its listeners: "(opens in a new window)". Sites
+// hide it with a class of their naming, so its words tell it.
+bool IsScreenReaderNote(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return OneOf(text, {"(opens in a new window)", "(opens in new window)", "(opens in a new tab)",
+                      "(opens in new tab)", "opens in a new window", "opens in a new tab", "(link is external)",
+                      "(external link)", "(external)"});
 }
 
 bool IsOutwardLink(const GumboNode* node) {
@@ -110,6 +107,26 @@ const GumboNode* SiblingElement(const GumboNode* node, int step) {
   return nullptr;
 }
 
+// A photo's caption: a <figcaption>, or a short box right after an image (or a link or
+// <picture> around one), as templates without <figure> set them.
+bool IsCaption(const GumboNode* node) {
+  const GumboTag tag = html::Tag(node);
+  if (tag == GUMBO_TAG_FIGCAPTION) return true;
+  if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SPAN) return false;
+  const GumboNode* image = SiblingElement(node, -1);
+  if (image == nullptr) return false;
+  const GumboTag before = html::Tag(image);
+  if (before == GUMBO_TAG_A || html::TagName(image) == "picture") {
+    const GumboVector* inside = html::Children(image);
+    image = nullptr;
+    for (unsigned i = 0; inside != nullptr && i < inside->length && image == nullptr; ++i) {
+      if (html::IsElement(html::Child(inside, i))) image = html::Child(inside, i);
+    }
+  }
+  return image != nullptr && html::Tag(image) == GUMBO_TAG_IMG;
+}
+
+
 // A cell after another cell of its row: a separator goes before its text.
 bool FollowsCell(const GumboNode* cell) {
   const GumboTag before = html::Tag(SiblingElement(cell, -1));
@@ -121,14 +138,14 @@ bool IsHeadingTag(GumboTag tag) {
          tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
-// Names accordions give their parts: "accordion-item", "collapse", "faq-answer", "toggle".
+// What accordions say of their parts without naming them: a toggle's aria-expanded and
+// aria-controls, a panel's role=region or tabpanel. Class names are a template's choice and
+// change with it, so they are not read.
 bool HasAccordionHint(const GumboNode* node) {
   if (node == nullptr || !html::IsElement(node)) return false;
-  const std::string hints = html::ClassAndId(node);
-  for (const std::string_view word : {"accordion", "collaps", "toggle", "faq", "expand", "spoiler"}) {
-    if (hints.find(word) != std::string::npos) return true;
-  }
-  return false;
+  if (html::Attr(node, "aria-expanded") != nullptr || html::Attr(node, "aria-controls") != nullptr) return true;
+  const std::string_view role = html::AttrView(node, "role");
+  return role == "region" || role == "tabpanel";
 }
 
 // Boxes an accordion hides its panels in; not landmarks, spans or the tags never shown.
@@ -151,8 +168,7 @@ bool IsPanelTag(GumboTag tag) {
 }
 
 // Hidden the way a closed panel is: the hidden attribute, aria-hidden, display:none or
-// visibility:hidden, or a "hidden" class. Screen-reader classes (sr-only) hide labels, not
-// panels, and a site rule's exclusion is final.
+// visibility:hidden. A site rule's exclusion is final.
 bool IsCollapsed(const GumboNode* node) {
   if (!IsPanelTag(html::Tag(node)) || html::IsExcluded(node) || IsTemplateLandmark(node)) return false;
   if (html::Attr(node, "hidden") != nullptr || html::AttrView(node, "aria-hidden") == "true") return true;
@@ -162,10 +178,6 @@ bool IsCollapsed(const GumboNode* node) {
   }
   if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) {
     return true;
-  }
-  const std::string classes = " " + std::string(html::AttrView(node, "class")) + " ";
-  for (const std::string_view token : {" hidden ", " hide ", " is-hidden "}) {
-    if (classes.find(token) != std::string::npos) return true;
   }
   return false;
 }
@@ -205,7 +217,7 @@ bool OpensPanel(const GumboNode* button) {
   const GumboNode* node = button;
   for (int level = 0; level <= kMaxLevels && html::IsElement(node); ++level, node = node->parent) {
     const GumboNode* next = SiblingElement(node, 1);
-    if (next != nullptr) return IsPanel(next);
+    if (next != nullptr) return IsPanel(next) || (HasAccordionHint(button) && IsPanelTag(html::Tag(next)));
   }
   return false;
 }
@@ -262,7 +274,7 @@ bool BlockBuilder::Enter(const GumboNode* node) {
     return false;
   }
   if (IsTextNode(node)) {
-    if (emitting_) AddText(node->v.text.text);
+    if (emitting_ && !IsScreenReaderNote(node->v.text.text)) AddText(node->v.text.text);
     return false;
   }
   if (node->type == GUMBO_NODE_DOCUMENT) {

@@ -20,6 +20,29 @@ constexpr int kMaxLabelledLinks = 5;
 
 namespace {
 
+// Letters and digits of `text` (bytes of other scripts count as letters).
+std::size_t WordBytes(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  }));
+}
+
+// "Related <a>Other headline</a>", "Read more <a>...</a>": a teaser label, then a link that
+// holds the rest of the block, whatever the headline says. Without the link, "Related
+// questions remain" is prose.
+bool IsLabelledLink(const Candidate& c) {
+  constexpr std::size_t kMaxHeadlineWords = 30;
+  if (c.link_share <= 0 || c.block.kind == BlockKind::kSubheading) return false;
+  const std::string& text = c.block.text;
+  const std::size_t label = TeaserLabelLength(text);
+  if (label == 0 || label >= text.size()) return false;
+  const std::string_view rest = std::string_view(text).substr(label);
+  if (CountWordsUpTo(rest, kMaxHeadlineWords) > kMaxHeadlineWords) return false;
+  const std::size_t all = WordBytes(text);
+  return all > 0 && c.link_share * static_cast<float>(all) >= 0.8f * static_cast<float>(WordBytes(rest));
+}
+
 // "1of4Grass Valley's ...": a gallery counter glued to the caption after it.
 void StripGalleryCounter(std::string* text) {
   std::size_t i = 0;
@@ -70,6 +93,15 @@ void DropFurniture(std::vector<Candidate>* blocks) {
   std::vector<Candidate> kept;
   kept.reserve(blocks->size());
   const std::size_t n = blocks->size();
+  // The index of kept.back() among the blocks, so a newsletter's title right before its box
+  // goes with the box.
+  std::size_t last_kept = n;
+  const auto drop_box_title = [&](std::size_t i) {
+    if (!kept.empty() && last_kept + 1 == i && IsNewsletterTitle(kept.back().block.text)) {
+      kept.pop_back();
+      last_kept = n;
+    }
+  };
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& text = (*blocks)[i].block.text;
     // The word rules read prose: a row of figures or a line of code only looks like a credit
@@ -100,11 +132,21 @@ void DropFurniture(std::vector<Candidate>* blocks) {
       if (CountWords(text) <= 4 && !EndsSentence(text) && (IsTeaserLine(text) || IsCallToAction(text))) {
         for (int taken = 0; taken < kMaxLabelledLinks && i + 1 < n && (*blocks)[i + 1].all_link; ++taken) ++i;
       }
+      if (IsPromoLine(text) || IsOfferLine(text)) drop_box_title(i);
       continue;
     }
     // A consent, login, subscription or advertising notice. Not a list item: the steps of a
     // how-to ("Sign up for the bundle using the same email as your account") are the story.
-    if ((*blocks)[i].block.kind != BlockKind::kListItem && IsReaderNotice(text)) continue;
+    if ((*blocks)[i].block.kind != BlockKind::kListItem && IsReaderNotice(text)) {
+      drop_box_title(i);
+      continue;
+    }
+    if (IsLabelledLink((*blocks)[i])) continue;
+    // "Like this:" as a heading: a like button's box (WordPress), not a section of the story.
+    if ((*blocks)[i].block.kind == BlockKind::kSubheading &&
+        OneOf(Phrase(text), {"like this", "like this article", "like this story", "like this post"})) {
+      continue;
+    }
     if (IsListLabel(text)) {
       // The list of links the label introduces goes with it.
       while (i + 1 < n && (*blocks)[i + 1].block.kind == BlockKind::kListItem && (*blocks)[i + 1].link_share >= 0.3f) {
@@ -121,6 +163,7 @@ void DropFurniture(std::vector<Candidate>* blocks) {
       continue;
     }
     kept.push_back(std::move((*blocks)[i]));
+    last_kept = i;
   }
   *blocks = std::move(kept);
 }

@@ -14,8 +14,10 @@
 namespace redline::normalize {
 namespace {
 
-// Bios, credits and metadata lines are short; a long box with such a name is something else.
-constexpr int kMaxAsideLength = 800;
+// A newsletter or sign-up box around a form says its name, its pitch and a legal line.
+constexpr int kMaxSignUpBox = 400;
+// A hover card names a person, a title and a few links.
+constexpr int kMaxHoverCard = 300;
 
 bool IsTextNode(const GumboNode* node) {
   return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
@@ -34,31 +36,15 @@ bool IsHeading(GumboTag tag) {
          tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
+// Paragraphs of sentences, however many of their words are linked: a chunk of the story
+// whose reporter links sources. (readability let boxes named "content" or "text" carry up
+// to half their text in links; the names are gone, the sentences say the same.)
+bool IsProse(const NodeStats& s) {
+  return s.paragraphs >= 2 && s.commas >= 3 && s.text_length - s.link_length >= 300;
+}
+
 // Mostly a quotation: an embedded post or tweet the story quotes, whatever its box is called.
 bool HoldsQuote(const NodeStats& s) { return s.quote_length >= 50 && s.quote_length * 2 >= s.text_length; }
-
-// Text and quoted text under `node`, counted afresh (the page figures skip unlikely boxes).
-NodeStats MeasureQuotes(const GumboNode* node) {
-  NodeStats s;
-  int quote_depth = 0;
-  html::Walk(
-      node,
-      [&](const GumboNode* n) {
-        if (IsTextNode(n)) {
-          const int length = MeasureText(n->v.text.text).length;
-          s.text_length += length;
-          if (quote_depth > 0) s.quote_length += length;
-          return false;
-        }
-        if (!html::IsElement(n) || html::IsInvisible(n)) return false;
-        if (html::Tag(n) == GUMBO_TAG_BLOCKQUOTE) ++quote_depth;
-        return true;
-      },
-      [&](const GumboNode* n) {
-        if (html::Tag(n) == GUMBO_TAG_BLOCKQUOTE) --quote_depth;
-      });
-  return s;
-}
 
 // Nodes the linked-sentence test may read in one Judge call. Each box of a chain of nested
 // one-paragraph boxes reads its whole subtree again, so 4,000 nested boxes read ~8 million
@@ -136,9 +122,8 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
   // A code block's wrapper is often named like a toolbar ("code-toolbar"), and its text is
   // short; an accordion's heading box ("card-header") holds a short question.
   if (holds.MostlyCode(s) || holds.is_data_table || (holds.toggle && IsPanelHeader(node))) return false;
-  const int weight = page.flags().weight_classes ? ClassWeight(node) : 0;
   const NodeStats& scored = page.Stats(node);
-  if (weight + (scored.scored ? scored.score : 0) < 0) return true;
+  if (scored.scored && scored.score < 0) return true;
   // A table of figures has few words, and its wrapper ("table-wrapper") no more.
   if (holds.MostlyTable(s)) return false;
   if (s.commas >= 10) return false;
@@ -151,8 +136,8 @@ bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& pa
   const bool short_box = !is_list && !holds.plain_list && s.text_length < 25;
   return (img > 1 && p < img / 2.0 && !figure) || (!is_list && li > p) || (s.inputs > p / 3) ||
          (short_box && heading_density < 0.9 && (img == 0 || img > 2) && !figure) ||
-         (!is_list && weight < 25 && density > 0.2 && !IsLinkedSentence(node, s, sentence_budget)) ||
-         (weight >= 25 && density > 0.5) || (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
+         (!is_list && density > (IsProse(s) ? 0.5 : 0.2) && !IsLinkedSentence(node, s, sentence_budget)) ||
+         (s.embeds == 1 && s.text_length < 75) || s.embeds > 1;
 }
 
 void AddChild(const GumboNode* child, const NodeStats& s, NodeStats* parent) {
@@ -256,69 +241,96 @@ bool IsPlayerFigure(const GumboNode* figure) {
     if (player || !html::IsElement(n)) return false;
     const GumboTag tag = html::Tag(n);
     player = tag == GUMBO_TAG_VIDEO || tag == GUMBO_TAG_AUDIO || tag == GUMBO_TAG_IFRAME ||
-             tag == GUMBO_TAG_EMBED || tag == GUMBO_TAG_OBJECT || (n != figure && HasPlayerHint(html::ClassAndId(n)));
+             tag == GUMBO_TAG_EMBED || tag == GUMBO_TAG_OBJECT;
     return !player;
   });
   return player;
 }
 
-// The card of a hover card: a hover-card box holding a photo or two links or more. The name
-// the card pops up over is one link, and the story's text.
-bool IsCardBox(const GumboNode* node) {
-  int links = 0;
-  bool image = false;
-  html::Walk(node, [&](const GumboNode* n) {
-    if (!html::IsElement(n)) return false;
-    links += html::Tag(n) == GUMBO_TAG_A;
-    image = image || html::Tag(n) == GUMBO_TAG_IMG;
-    return true;
-  });
-  return image || links >= 2;
-}
-
-// A hover card's box, innermost: the wrapper around the name and its card is left alone, so
-// that the name stays while the card goes.
-bool IsHoverCard(const GumboNode* node, const std::string& hints) {
-  if (!HasHoverCardHint(hints) || !IsCardBox(node)) return false;
-  bool inner_card = false;
-  html::Walk(node, [&](const GumboNode* n) {
-    if (inner_card || !html::IsElement(n)) return false;
-    if (n != node && HasHoverCardHint(html::ClassAndId(n)) && IsCardBox(n)) inner_card = true;
-    return !inner_card;
-  });
-  return !inner_card;
-}
-
 namespace {
 
-bool HasPreChild(const GumboNode* node) {
-  const GumboVector* children = html::Children(node);
-  for (unsigned i = 0; children != nullptr && i < children->length; ++i) {
-    if (html::Tag(html::Child(children, i)) == GUMBO_TAG_PRE) return true;
+// A hover card: the box that pops up over a name, right after it, with a photo or links to
+// the person's pages. Inline (a span in a sentence) any photo or two links make it; a box
+// must also repeat the name, or the name's link; the name stays, the card goes.
+bool IsHoverCard(const GumboNode* node, const NodeStats& s) {
+  const GumboTag tag = html::Tag(node);
+  if ((tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_UL) || node->parent == nullptr ||
+      s.text_length > kMaxHoverCard) {
+    return false;
   }
-  return false;
+  const GumboNode* before = nullptr;
+  const GumboVector* siblings = html::Children(node->parent);
+  for (unsigned i = 0; i < siblings->length && html::Child(siblings, i) != node; ++i) {
+    if (html::IsElement(html::Child(siblings, i))) before = html::Child(siblings, i);
+  }
+  if (before == nullptr || (html::Tag(before) != GUMBO_TAG_A && html::Tag(before) != GUMBO_TAG_SPAN)) return false;
+  const std::string_view href = html::AttrView(before, "href");
+  const std::string name = CleanInlineText(html::VisibleText(before));
+  if (name.empty() || name.size() > kMaxHoverCard) return false;
+  int links = 0;
+  bool image = false;
+  bool names = false;
+  html::Walk(node, [&](const GumboNode* n) {
+    if (!html::IsElement(n)) return false;
+    if (html::Tag(n) == GUMBO_TAG_A) {
+      ++links;
+      names = names || (!href.empty() && html::AttrView(n, "href") == href);
+    }
+    image = image || html::Tag(n) == GUMBO_TAG_IMG;
+    if (!names && html::Tag(n) != GUMBO_TAG_A && html::Children(n) != nullptr && html::Children(n)->length == 1 &&
+        html::Child(html::Children(n), 0)->type == GUMBO_NODE_TEXT) {
+      names = CleanInlineText(html::Child(html::Children(n), 0)->v.text.text) == name;
+    }
+    return true;
+  });
+  if (tag == GUMBO_TAG_SPAN && html::Tag(before) == GUMBO_TAG_A) return image || links >= 2;
+  return names && (image || links >= 2);
+}
+
+// A comment thread's box: the thread with its heading ("5 thoughts on ...") and little else.
+bool IsThreadBox(const GumboNode* node, const PageAnalysis& page) {
+  const GumboTag tag = html::Tag(node);
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION) return false;
+  const GumboVector* children = html::Children(node);
+  int elements = 0;
+  bool thread = false;
+  for (unsigned i = 0; i < children->length; ++i) {
+    const GumboNode* c = html::Child(children, i);
+    if (!html::IsElement(c)) continue;
+    ++elements;
+    thread = thread || page.Stats(c).thread;
+  }
+  return thread && elements <= 3;
+}
+
+// A form or a field of one (inputs are invisible to the page figures, so look).
+bool HoldsForm(const GumboNode* node) {
+  bool found = false;
+  html::Walk(node, [&](const GumboNode* n) {
+    if (found || !html::IsElement(n)) return false;
+    const GumboTag tag = html::Tag(n);
+    found = tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA;
+    return !found;
+  });
+  return found;
 }
 
 // IsInContentFurniture, with InsideFigure(node) known.
 bool IsFurniture(const GumboNode* node, const PageAnalysis& page, bool figure) {
-  if (IsTemplateLandmark(node)) return true;
   const NodeStats& s = page.Stats(node);
+  if (IsTemplateLandmark(node) || s.thread || IsHoverCard(node, s) || IsThreadBox(node, page)) return true;
   const GumboTag tag = html::Tag(node);
   if (tag == GUMBO_TAG_FORM && s.paragraphs < 3) return true;
+  // A sign-up box: a form's field with a few short lines around it (the newsletter's name,
+  // its pitch, the legal line), whatever the box is called.
+  if ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION) && s.text_length < kMaxSignUpBox && s.paragraphs <= 4 &&
+      HoldsForm(node)) {
+    return true;
+  }
   if (tag == GUMBO_TAG_FIGURE && IsPlayerFigure(node)) return true;
   // A photo's source: <cite> or <small> in a figure.
   if ((tag == GUMBO_TAG_CITE || tag == GUMBO_TAG_SMALL) && figure) return true;
-  const std::string hints = html::ClassAndId(node);
-  // An icon font's ligature: <i class="material-icons">chevron_left</i> shows an arrow.
-  if (hints.find("material-icons") != std::string::npos || hints.find("material-symbols") != std::string::npos) {
-    return true;
-  }
-  if (hints.size() <= 1) return false;
-  const bool named = (HasAsideHint(hints) && s.text_length < kMaxAsideLength) || IsHoverCard(node, hints) ||
-                     (HasFurnitureHint(hints) && !HoldsQuote(MeasureQuotes(node)) &&
-                      !(HasPositiveHint(hints) && s.text_length > 400));
-  // A code block's box: "code-toolbar" names the copy button beside the code, not the code.
-  return named && !HasPreChild(node);
+  return false;
 }
 
 }  // namespace

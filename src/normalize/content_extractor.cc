@@ -6,11 +6,15 @@
 #include <unordered_set>
 
 #include "base/utf8.h"
+#include "normalize/discussion.h"
 #include "normalize/element_hints.h"
 #include "normalize/html_tree.h"
 
 namespace redline::normalize {
 namespace {
+
+// How far above the top candidate a chunk of the same shape may sit: chunk, grid, box.
+constexpr int kTwinLevels = 3;
 
 constexpr int kMinParagraphLength = 25;
 constexpr int kTopCandidates = 5;
@@ -140,10 +144,14 @@ void PageAnalysis::Count(const GumboNode* root) {
         }
         if (!html::IsElement(n)) return false;
         NodeStats& s = stats_[n];
-        const bool unlikely =
-            flags_.strip_unlikely && n != root && (IsUnlikelyCandidate(n) || IsTemplateLandmark(n));
-        if (html::IsInvisible(n) || unlikely) {
+        if (html::IsInvisible(n) || (n != root && flags_.strip_landmarks && IsTemplateLandmark(n))) {
           s.skipped = true;
+          return false;
+        }
+        // Comment threads are not the story while there is text outside them; a live blog's
+        // entries look like one and are counted by the last attempts.
+        if (n != root && flags_.strip_threads && IsDiscussion(n)) {
+          s.skipped = s.thread = true;
           return false;
         }
         open.push_back(n);
@@ -190,7 +198,7 @@ void PageAnalysis::AddScore(const GumboNode* owner, int text_length, int commas)
     NodeStats& s = stats_[a];
     if (!s.scored) {
       s.scored = true;
-      s.score = TagBaseScore(html::Tag(a)) + (flags_.weight_classes ? ClassWeight(a) : 0);
+      s.score = TagBaseScore(html::Tag(a));
       candidates_.push_back(a);
     }
     const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
@@ -303,6 +311,28 @@ void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading)
     }
   }
 
+  // The story cut into chunks of one shape (ads between them): a near candidate shaped like
+  // the top one, a few levels away, brings their common ancestor. The shape is the tag and
+  // the class attribute compared whole, which a template's renaming keeps alike.
+  for (std::size_t i = 1; i < ranked.size() && i < kTopCandidates; ++i) {
+    const GumboNode* twin = ranked[i];
+    if (Stats(twin).score < 0.3 * top_score || html::Tag(twin) != html::Tag(top) ||
+        html::AttrView(twin, "class") != html::AttrView(top, "class") || html::IsAncestor(twin, top) ||
+        html::IsAncestor(top, twin)) {
+      continue;
+    }
+    const GumboNode* common = top->parent;
+    for (int level = 0; level < kTwinLevels && html::IsElement(common) && common != body; ++level) {
+      if (html::IsAncestor(common, twin)) break;
+      common = common->parent;
+    }
+    if (html::IsElement(common) && common != body && html::IsAncestor(common, twin) &&
+        (title_heading == nullptr || !InFeed(common, title_heading))) {
+      top = common;
+      break;
+    }
+  }
+
   // Climb while the parent scores better: more content may sit in the parent's other children.
   double last_score = Stats(top).score;
   const double threshold = last_score / 3;
@@ -341,10 +371,7 @@ std::vector<const GumboNode*> PageAnalysis::SelectContent() const {
     if (!html::IsElement(s)) continue;
     bool append = s == top_;
     const NodeStats& st = Stats(s);
-    // Author boxes, credits and date lines beside the story are not more of it.
-    const std::string hints = html::ClassAndId(s);
-    const bool aside = hints.size() > 1 && HasAsideHint(hints);
-    if (!append && !aside && !st.skipped && st.articles < 2) {
+    if (!append && !st.skipped && st.articles < 2) {
       double bonus = 0;
       if (!top_class.empty() && html::AttrView(s, "class") == top_class) bonus = top_score * 0.2;
       if (st.scored && st.score + bonus >= threshold) {

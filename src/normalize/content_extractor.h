@@ -1,7 +1,7 @@
 // Finds the main content of a page without knowing the site: readability's approach.
 // Paragraph-like elements score their ancestors by text length and commas; candidates are
-// weighted by class/id hints and discounted by link density; the winner's siblings that look
-// like story text join it.
+// discounted by link density and notice words, never weighted by class or id names (a new
+// template renames them); the winner's siblings that look like story text join it.
 #ifndef REDLINE_NORMALIZE_CONTENT_EXTRACTOR_H_
 #define REDLINE_NORMALIZE_CONTENT_EXTRACTOR_H_
 
@@ -16,8 +16,8 @@
 namespace redline::normalize {
 
 struct ExtractionFlags {
-  bool strip_unlikely = true;       // ignore elements with template hints while scoring
-  bool weight_classes = true;       // class/id hints add or take 25 points
+  bool strip_landmarks = true;      // ignore nav, aside, footer, header, dialog... while scoring
+  bool strip_threads = true;        // ignore comment threads (IsDiscussion) while scoring
   bool clean_conditionally = true;  // drop link lists and thin boxes inside the content
 };
 
@@ -42,7 +42,8 @@ struct NodeStats {
   NoticeWordCount notice;  // consent, login, subscription and advertising words
   int articles = 0;  // innermost <article> descendants: two or more make a feed of teasers
   bool has_block_descendant = false;
-  bool skipped = false;  // not counted: invisible, or unlikely while strip_unlikely
+  bool skipped = false;  // not counted: invisible, or a landmark while strip_landmarks
+  bool thread = false;   // a comment thread set aside while strip_threads (IsDiscussion)
   bool scored = false;   // a scoring candidate
   float score = 0;
 };

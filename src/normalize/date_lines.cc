@@ -121,6 +121,14 @@ bool IsDateTimeLine(std::string_view text) {
     anchored = anchored || IsDateAnchor(words[i]);
   }
   if (all_date && anchored && (start == 0 || words.size() - start >= 3)) return true;
+  // A relative time with its hedge: "Updated less than a minute ago", "about 2 hours ago".
+  if (std::find(words.begin(), words.end(), "ago") != words.end() &&
+      std::all_of(words.begin() + static_cast<std::ptrdiff_t>(start), words.end(), [](const std::string& w) {
+        return IsNumberish(w) || IsDateWord(w) ||
+               OneOf(w, {"less", "than", "about", "over", "nearly", "almost", "under", "more"});
+      })) {
+    return true;
+  }
   // "Posted on Maret 30, 2015 by Admin": a posting label, a number, a name.
   return (words[0] == "posted" || words[0] == "published" || words[0] == "updated") && words.size() <= 12 &&
          !EndsSentence(text) &&

@@ -22,6 +22,8 @@ namespace {
 constexpr std::size_t kEnoughText = 500;
 // Text under which a found article is checked once more without the unlikely-candidate rule.
 constexpr std::size_t kShortStory = 2000;
+// A post of a paragraph or two: comment threads below it are not counted in its place.
+constexpr std::size_t kShortPost = 100;
 // A standfirst between the headline and the content is short.
 constexpr std::size_t kMaxLeadBlocks = 8;
 constexpr std::size_t kMaxLeadChars = 2000;
@@ -80,6 +82,33 @@ void TakeBylineLine(Metadata* meta, std::vector<Candidate>* blocks) {
   }
 }
 
+// The <figcaption> nearest above the headline, in the box the headline shares with the
+// content, when the content starts after the headline: the lead photo's caption.
+const GumboNode* LeadCaptionAbove(const GumboNode* headline, const std::vector<const GumboNode*>& nodes) {
+  if (headline == nullptr || nodes.empty() || !html::Precedes(headline, nodes.front())) return nullptr;
+  const GumboNode* common = html::CommonAncestor(headline, nodes.front());
+  if (common == nullptr || !html::IsElement(common) || html::Tag(common) == GUMBO_TAG_BODY ||
+      html::Tag(common) == GUMBO_TAG_HTML) {
+    return nullptr;
+  }
+  const GumboNode* nearest = nullptr;
+  for (const GumboNode* caption : html::FindAll(common, GUMBO_TAG_FIGCAPTION)) {
+    if (!html::Precedes(caption, headline)) break;
+    if (!html::IsInvisible(caption)) nearest = caption;
+  }
+  return nearest;
+}
+
+// The byline a "By ..." line among the first blocks shows, taken before the line filters
+// drop the line with a time or a count glued to it ("By Jane Doe | Updated 5 minutes ago"),
+// when the page's metadata named no author.
+void NoteBylineLine(const std::vector<Candidate>& blocks, Metadata* meta) {
+  constexpr std::size_t kEdge = 3;
+  for (std::size_t i = 0; i < blocks.size() && i < kEdge && meta->byline.empty(); ++i) {
+    if (std::optional<std::string> byline = BylineLine(blocks[i].block.text)) meta->byline = std::move(*byline);
+  }
+}
+
 bool IsTitleOrByline(std::string_view text, const Metadata& meta) {
   return SameWords(text, meta.title) || IsBylineWithDate(text, meta.byline);
 }
@@ -135,7 +164,8 @@ std::vector<const GumboNode*>::const_iterator HeadlineHolder(const std::vector<c
 // landmarks (nav, header, footer, aside, dialogs) and blocks for their words (the last
 // resort before the fallback).
 std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<const GumboNode*>& nodes,
-                                   const Metadata& meta, bool clean_elements = true) {
+                                   Metadata* page_meta, bool clean_elements = true) {
+  const Metadata& meta = *page_meta;
   const GumboNode* headline = meta.headline_element;
   std::vector<Candidate> body;
   if (nodes.empty()) return body;
@@ -155,6 +185,7 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
       BlockBuilder lead_builder(skip);
       lead_builder.Add(common, headline, nodes.front());
       std::vector<Candidate> lead = lead_builder.Take();
+      NoteBylineLine(lead, page_meta);
       Clean(meta, &lead);
       for (Candidate& c : lead) c.lead = true;
       if (lead.size() <= kMaxLeadBlocks && TextSize(lead) <= kMaxLeadChars) body = std::move(lead);
@@ -170,6 +201,17 @@ std::vector<Candidate> ExtractBody(const PageAnalysis& page, const std::vector<c
     for (const GumboNode* node : nodes) builder.Add(node);
   }
   std::vector<Candidate> content = builder.Take();
+  NoteBylineLine(content, page_meta);
+  // The lead photo's caption, set above the headline by some templates: the story's own,
+  // first in the body wherever it stands.
+  if (const GumboNode* caption = LeadCaptionAbove(headline, nodes)) {
+    BlockBuilder caption_builder(skip);
+    caption_builder.Add(caption);
+    std::vector<Candidate> lead_caption = caption_builder.Take();
+    Clean(meta, &lead_caption);
+    body.insert(body.begin(), std::make_move_iterator(lead_caption.begin()),
+                std::make_move_iterator(lead_caption.end()));
+  }
   Clean(meta, &content);
   body.insert(body.end(), std::make_move_iterator(content.begin()), std::make_move_iterator(content.end()));
   // The lead and the content may meet on a repeated block (a caption, a summary).
@@ -258,41 +300,41 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
   const JsonLdArticle ld = ReadJsonLd(root);
   const GumboNode* title_heading = FindTitleHeading(root, ld);
 
+  // Landmarks set aside first, then counted, then boxes left uncleaned, then comment threads
+  // counted: each attempt runs only when the ones before found too little, and threads only
+  // when they found no post at all. Class and id names are never read: a new template
+  // renames them while the story's words stay (docs/normalization.md).
   static constexpr ExtractionFlags kAttempts[] = {
-      {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+      {true, true, true}, {false, true, true}, {false, false, true}, {false, true, false}, {false, false, false}};
   Metadata best_meta;
   std::vector<Candidate> best_body;
   bool best_holds_headline = false;
-  // The attempt that ignores class names, for the check of a short article below.
-  constexpr std::size_t kWithoutClassRules = 2;
-  bool checking_short = false;
   for (std::size_t attempt = 0; attempt < std::size(kAttempts); ++attempt) {
-    if (checking_short && attempt != kWithoutClassRules) continue;
     const ExtractionFlags& flags = kAttempts[attempt];
+    // A short post above its comments is still the story.
+    if (!flags.strip_threads && TextSize(best_body) >= kShortPost) continue;
     const PageAnalysis page(root, flags, title_heading);
     const std::vector<const GumboNode*> nodes = included.empty() ? page.SelectContent() : included;
     Metadata meta = ReadMetadata(root, included.empty() ? page.top() : included.front(), ld);
-    std::vector<Candidate> body = ExtractBody(page, nodes, meta);
-    // The last attempt: content whose every element looks like template by its class (a
-    // live ticker whose entries are "comment" elements) is still the story when it won.
-    if (body.empty() && !flags.clean_conditionally) body = ExtractBody(page, nodes, meta, false);
-    // A found article under kShortStory without the page's headline may be a box that won
-    // while the story's container was set aside or marked down for its class names
-    // ("layout-with-sidebar comments-open"). One more attempt, without class rules, replaces
-    // it when it finds twice the text, or the headline with no less text: the story is
-    // where its headline is.
-    const std::size_t best_size = TextSize(best_body);
+    std::vector<Candidate> body = ExtractBody(page, nodes, &meta);
+    // The last attempt: content whose every element looks like template is still the story
+    // when it won (a live ticker whose entries read like comments).
+    if (body.empty() && !flags.clean_conditionally) body = ExtractBody(page, nodes, &meta, false);
     const bool holds_headline = HeadlineHolder(nodes, meta) != nodes.end();
-    const bool better = attempt == 0 || TextSize(body) > (checking_short ? 2 * best_size : best_size) ||
-                        (checking_short && holds_headline && !best_holds_headline && TextSize(body) >= best_size);
+    // Once a story was found, a later attempt (fewer rules) replaces it only with twice the
+    // text, or with the headline and no less text: the story is where its headline is.
+    const std::size_t best_size = TextSize(best_body);
+    const std::size_t size = TextSize(body);
+    const bool better = attempt == 0 || (best_size < kEnoughText ? size > best_size
+                                                                 : size > 2 * best_size ||
+                                                                       (holds_headline && !best_holds_headline && size >= best_size));
     if (better) {
       best_meta = std::move(meta);
       best_body = std::move(body);
       best_holds_headline = holds_headline;
     }
-    const std::size_t size = TextSize(best_body);
-    if (checking_short || size >= kShortStory || (size >= kEnoughText && best_holds_headline)) break;
-    checking_short = size >= kEnoughText;
+    const std::size_t found = TextSize(best_body);
+    if (found >= kShortStory || (found >= kEnoughText && best_holds_headline)) break;
   }
   TakeBylineLine(&best_meta, &best_body);
   Document doc;

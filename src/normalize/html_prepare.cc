@@ -64,7 +64,8 @@ bool IsBlockLevel(std::string_view name) {
 bool IsReadAttribute(std::string_view name) {
   static constexpr std::string_view kNames[] = {
       "class",   "id",       "href", "style",   "hidden", "aria-hidden", "role", "itemprop", "itemtype",
-      "rel",     "datetime", "content", "property", "name", "type",     "lang", "charset",  "http-equiv"};
+      "rel",     "datetime", "content", "property", "name", "type",     "lang", "charset",  "http-equiv",
+      "aria-expanded", "aria-controls"};
   return OneOf(name, kNames);
 }
 

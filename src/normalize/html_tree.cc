@@ -100,14 +100,6 @@ std::string_view AttrView(const GumboNode* node, const char* name) {
   return value != nullptr ? std::string_view(value) : std::string_view();
 }
 
-std::string ClassAndId(const GumboNode* node) {
-  std::string out(AttrView(node, "class"));
-  out.push_back(' ');
-  out.append(AttrView(node, "id"));
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
 bool IsAncestor(const GumboNode* ancestor, const GumboNode* node) {
   for (const GumboNode* n = node; n != nullptr; n = n->parent) {
     if (n == ancestor) return true;
@@ -231,23 +223,6 @@ bool IsInvisible(const GumboNode* node) {
   if ((ParseFlagBits(node) & kExcludedFlag) != 0) return true;
   if (Attr(node, "hidden") != nullptr) return true;
   if (AttrView(node, "aria-hidden") == "true") return true;
-  const std::string_view classes = AttrView(node, "class");
-  if (!classes.empty()) {
-    std::size_t start = 0;
-    while (start < classes.size()) {
-      std::size_t end = classes.find_first_of(" \t\n", start);
-      if (end == std::string_view::npos) end = classes.size();
-      const std::string_view token = classes.substr(start, end - start);
-      if (token == "hidden" || token == "hide" || token == "sr-only" || token == "sr-only-focusable" ||
-          token == "sr-text" || token == "u-hidden" || token == "is-hidden" || token == "offscreen" ||
-          token == "off-screen" || token == "element-invisible" || token == "visuallyhidden" ||
-          token == "screenreader-only" || token == "screen-reader-only" || token.ends_with("visually-hidden") ||
-          token.ends_with("screen-reader-text") || token == "u-hidden-text") {
-        return true;
-      }
-      start = end + 1;
-    }
-  }
   const std::string_view style = AttrView(node, "style");
   if (!style.empty()) {
     std::string compact;

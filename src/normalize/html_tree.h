@@ -66,8 +66,6 @@ std::string TagName(const GumboNode* node);
 // The attribute's value, or nullptr when absent (or the node is not an element).
 const char* Attr(const GumboNode* node, const char* name);
 std::string_view AttrView(const GumboNode* node, const char* name);
-// class and id joined by a space, lowercased.
-std::string ClassAndId(const GumboNode* node);
 bool IsAncestor(const GumboNode* ancestor, const GumboNode* node);
 // True when `a` comes before `b` in document order (and is not its ancestor).
 bool Precedes(const GumboNode* a, const GumboNode* b);
@@ -77,8 +75,8 @@ const GumboNode* CommonAncestor(const GumboNode* a, const GumboNode* b);
 // Elements that break inline text into separate blocks (p, div, li, h1..., br excluded).
 bool IsBlockTag(GumboTag tag);
 // Content the reader never sees: script, style, template, svg, hidden attributes, inline
-// display:none, aria-hidden="true", screen-reader-only classes (sr-only, visually-hidden),
-// and elements a site rule excluded (MarkExcluded).
+// display:none, aria-hidden="true" and elements a site rule excluded (MarkExcluded). Class
+// names are not read: a template renames them (see docs/normalization.md).
 bool IsInvisible(const GumboNode* node);
 
 // Calls enter(node) for every node in document order; children are visited when enter

@@ -2,6 +2,7 @@
 // buttons and counters the English rules (template_filter.cc) know, as the news of those
 // languages writes them. Whole phrases or closed word sets only, so a story's sentence is
 // never taken for one.
+#include <algorithm>
 #include <string>
 
 #include "normalize/template_filter.h"
@@ -105,6 +106,38 @@ bool IsLocalizedMetaLine(const std::vector<std::string>& words) {
   return unit;
 }
 
+// "Artikel anhören", "Écouter cet article · 4 min", "Ascolta l'articolo 3 minuti": an
+// article's audio player, its label and at most its length.
+bool IsLocalizedListenLine(const std::vector<std::string>& words) {
+  static const std::vector<std::vector<std::string_view>> kLabels = {
+      {"artikel", "anh\u00F6ren"},
+      {"beitrag", "anh\u00F6ren"},
+      {"artikel", "vorlesen"},
+      {"\u00E9couter", "cet", "article"},
+      {"\u00E9couter", "l", "article"},
+      {"escuchar", "este", "art\u00EDculo"},
+      {"escuchar", "art\u00EDculo"},
+      {"escucha", "este", "art\u00EDculo"},
+      {"ascolta", "l", "articolo"},
+      {"ascolta", "questo", "articolo"},
+      {"ouvir", "este", "artigo"},
+      {"ou\u00E7a", "este", "artigo"},
+      {"ouvir", "artigo"},
+      {"artikel", "beluisteren"},
+      {"luister", "naar", "dit", "artikel"},
+      {"beluister", "dit", "artikel"},
+  };
+  for (const std::vector<std::string_view>& label : kLabels) {
+    if (words.size() < label.size() || !std::equal(label.begin(), label.end(), words.begin())) continue;
+    return std::all_of(
+        words.begin() + static_cast<std::ptrdiff_t>(label.size()), words.end(), [](const std::string& w) {
+          return AllDigits(w) || OneOf(w, {"min", "minute", "minuten", "minutes", "minuti", "minuto",
+                                           "minutos", "minuut", "sek", "sekunden", "s", "std"});
+        });
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsLocalizedFurnitureLine(std::string_view text) {
@@ -199,7 +232,7 @@ bool IsLocalizedFurnitureLine(std::string_view text) {
     return true;
   }
   return IsLocalizedShareLine(words) || IsLocalizedCommentCount(words) || IsLocalizedRelativeTime(words) ||
-         IsLocalizedMetaLine(words);
+         IsLocalizedMetaLine(words) || IsLocalizedListenLine(words);
 }
 
 }  // namespace redline::normalize

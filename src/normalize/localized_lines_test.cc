@@ -23,6 +23,18 @@ TEST(LocalizedFurniture, TemplateLinesInSixLanguages) {
   }
 }
 
+// Live furniture (issue 24): relative times, comment counts and audio players.
+TEST(LocalizedFurniture, LiveFurniture) {
+  for (const char* line : {"vor 5 Minuten", "vor 12 Min. \u00B7 34 Kommentare", "Artikel anh\u00F6ren",
+                           "\u25B6 Artikel anh\u00F6ren \u00B7 4 Min.", "\u00C9couter cet article 3 min",
+                           "Escuchar este art\u00EDculo", "Ascolta l'articolo 5 minuti", "Ouvir este artigo",
+                           "Artikel beluisteren"}) {
+    EXPECT_TRUE(IsFurnitureLine(line)) << line;
+  }
+  EXPECT_FALSE(IsLocalizedFurnitureLine(
+      "Artikel anh\u00F6ren und lesen sei f\u00FCr viele Blinde noch immer schwer, sagte sie."));
+}
+
 TEST(LocalizedFurniture, StorySentencesStay) {
   for (const char* line :
        {"Die Regeln wurden nach langer Debatte mit 31 zu 12 Stimmen angenommen.",

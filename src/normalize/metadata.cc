@@ -118,16 +118,29 @@ const GumboNode* PickHeadlineElement(const GumboNode* root, const GumboNode* con
   return before != nullptr ? before : h1s.front();
 }
 
+// A "By ..." line with names, roles and a date is no longer than this.
+constexpr std::size_t kMaxBylineWords = 15;
+
+// An address of an author's page: "/author/jane-doe", "/people/jane-doe/", "/by/jdoe". Its
+// path is the site's, so a new template keeps it.
+bool IsAuthorPageLink(std::string_view href) {
+  for (const std::string_view part : {"/author/", "/authors/", "/people/", "/by/", "/staff/", "/reporter/",
+                                      "/reporters/", "/journalist/", "/journalists/", "/profile/", "/autor/",
+                                      "/auteur/", "/autore/", "/writers/", "/contributor/", "/contributors/"}) {
+    if (href.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> VisibleAuthors(const GumboNode* scope) {
   std::vector<std::string> rel_authors;
   std::vector<std::string> itemprop_authors;
-  std::string byline_text;
+  std::vector<std::string> linked_authors;
   html::Walk(scope, [&](const GumboNode* n) {
     if (!html::IsElement(n)) return n->type == GUMBO_NODE_DOCUMENT;
     if (html::IsInvisible(n) || html::Tag(n) == GUMBO_TAG_FORM) return false;
-    // Comment threads and teasers name other people.
-    const std::string hints_here = html::ClassAndId(n);
-    if (hints_here.find("comment") != std::string::npos || IsTemplateLandmark(n) ||
+    // Teasers and asides name other people.
+    if (IsTemplateLandmark(n) ||
         html::Tag(n) == GUMBO_TAG_HEAD) {
       return html::Tag(n) == GUMBO_TAG_HEADER && n->parent != nullptr &&
              html::Tag(n->parent) != GUMBO_TAG_BODY;  // an article's own header keeps its byline
@@ -142,22 +155,23 @@ std::vector<std::string> VisibleAuthors(const GumboNode* scope) {
       itemprop_authors.push_back(CleanInlineText(html::VisibleText(n)));
       return false;
     }
-    if (byline_text.empty()) {
-      const std::string hints = html::ClassAndId(n);
-      // An author's bio box names the author too, in a sentence: not a byline.
-      const bool bio = hints.find("bio") != std::string::npos || hints.find("about") != std::string::npos;
-      if (!bio && (hints.find("byline") != std::string::npos || hints.find("author") != std::string::npos)) {
-        const std::string text = CleanInlineText(html::VisibleText(n));
-        if (!text.empty() && CountWords(text) <= 12 && !IsDateTimeLine(text) && !EndsSentence(text)) {
-          byline_text = text;
-        }
+    // A name linked inside a paragraph of the story is someone the story is about.
+    if (html::Tag(n) == GUMBO_TAG_P && CountWords(html::VisibleText(n)) > kMaxBylineWords) return false;
+    if (html::Tag(n) == GUMBO_TAG_A && IsAuthorPageLink(html::AttrView(n, "href"))) {
+      std::string name = CleanInlineText(html::VisibleText(n));
+      const std::size_t words = CountWords(name);
+      if (words >= 2 && words <= 5 && !EndsSentence(name) &&
+          std::find(linked_authors.begin(), linked_authors.end(), name) == linked_authors.end()) {
+        linked_authors.push_back(std::move(name));
       }
+      return false;
     }
     return true;
   });
   if (!rel_authors.empty()) return rel_authors;
   if (!itemprop_authors.empty()) return itemprop_authors;
-  if (!byline_text.empty()) return {byline_text};
+  // Links to author pages name the authors; a page with many is a list of staff or teasers.
+  if (!linked_authors.empty() && linked_authors.size() <= 4) return linked_authors;
   return {};
 }
 

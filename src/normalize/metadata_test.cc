@@ -110,10 +110,20 @@ TEST(ReadMetadata, BylineFromMetaThenVisibleElements) {
                  "</body></html>")
                 .byline,
             "Jane Doe");
+  // Links to author pages, outside the story's sentences; never a class name.
+  EXPECT_EQ(Read("<html><body><article><div class='x9'>By <a href='/author/john-roe'>John Roe</a> and "
+                 "<a href='/author/ann-poe'>Ann Poe</a></div><p>Text.</p></article></body></html>")
+                .byline,
+            "John Roe and Ann Poe");
   EXPECT_EQ(Read("<html><body><article><div class='story-byline'>By John Roe</div>"
                  "<p>Text.</p></article></body></html>")
                 .byline,
-            "John Roe");
+            "");
+  EXPECT_EQ(Read("<html><body><article><p>The plan, backed by <a href='/people/jo-bloggs'>Jo Bloggs</a>, "
+                 "the council leader, passed on Monday after a long debate in the chamber.</p>"
+                 "</article></body></html>")
+                .byline,
+            "");
 }
 
 TEST(ReadMetadata, NeverTakesTheSiteNameAsByline) {

@@ -52,7 +52,7 @@ constexpr std::string_view kWeakWords[] = {
 };
 
 // Pairs of words: the second word completes the notice ("sign in", "iniciar sesión").
-constexpr std::array<std::pair<std::string_view, std::string_view>, 21> kPairs{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kPairs{{
     {"a", "ler"},
     {"continuar", "lendo"},
     {"a", "leggere"},
@@ -74,6 +74,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 21> kPairs{{
     {"keep", "reading"},
     {"free", "articles"},
     {"meld", "je"},
+    // A subscription box's offer: "Unlimited access to all our journalism", "Start your free trial".
+    {"unlimited", "access"},
+    {"free", "trial"},
 }};
 
 // Words that speak to the reader or for the site ("your device", "unsere Partner").

@@ -30,10 +30,11 @@ TEST(NoticeWords, DenseNoticeTextIsNotTheStory) {
 }
 
 TEST(ReaderNotice, PromptsInSevenLanguages) {
-  for (const char* prompt : {"Sign in", "Subscribe to continue reading", "Jetzt weiterlesen", "Se connecter",
-                             "Abonnez-vous", "Iniciar sesión", "Suscríbete", "Accedi", "Abbonati ora",
-                             "Assine já", "Inloggen", "Abonneer nu", "Your privacy matters to us", "OK Settings",
-                             "Alle akzeptieren Ablehnen", "Tout refuser", "Accetta tutti"}) {
+  for (const char* prompt :
+       {"Sign in", "Subscribe to continue reading", "Jetzt weiterlesen", "Se connecter", "Abonnez-vous",
+        "Iniciar sesión", "Suscríbete", "Accedi", "Abbonati ora", "Assine já", "Inloggen", "Abonneer nu",
+        "Your privacy matters to us", "OK Settings", "Alle akzeptieren Ablehnen", "Tout refuser",
+        "Accetta tutti", "Unlimited access to all our journalism", "Start your free trial"}) {
     EXPECT_TRUE(IsReaderNotice(prompt)) << prompt;
   }
 }
@@ -66,6 +67,9 @@ TEST(ReaderNotice, StorySentencesStay) {
   // One word of the vocabulary in a sentence is not a notice; a weak word alone is no prompt.
   EXPECT_FALSE(IsReaderNotice("Subscribers to the service will pay two euros more from May."));
   EXPECT_FALSE(IsReaderNotice("Writing a piece of email marketing"));
+  EXPECT_FALSE(IsReaderNotice("The company offered a free trial to schools in 2019."));
+  EXPECT_FALSE(
+      IsReaderNotice("Investigators were given unlimited access to the company's records, the court heard."));
 }
 
 TEST(RatingLine, RatingWidgetsButNotProductNames) {

@@ -64,6 +64,7 @@ bool IsShareLine(std::string_view text) {
   if (text.size() > 200) return false;
   const std::vector<std::string>& words = LowerWords(text);
   if (words.empty()) return false;
+  if (Phrase(text) == "sharing is caring") return true;
   bool network = false;
   for (const std::string& w : words) {
     const bool is_network = OneOf(
@@ -104,6 +105,8 @@ bool IsCommentLine(std::string_view text) {
                 "see comments",
                 "discuss",
                 "discussion",
+                "share your thoughts",
+                "have your say",
                 "comments are closed",
                 "comments closed",
                 "leave a reply",
@@ -275,6 +278,9 @@ bool IsCallToAction(std::string_view text) {
                    "enlarge this image",
                    "toggle caption",
                    "hide caption",
+                   "show caption",
+                   "caption",
+                   "by",
                    "image",
                    "photo",
                    "video",
@@ -370,13 +376,256 @@ bool IsGalleryCounter(std::string_view text) {
          text.find('/') != std::string_view::npos;
 }
 
+namespace {
+
+// A word of a widget's line and where it starts in the line.
+struct WidgetWord {
+  std::string word;  // lowercased ASCII; other scripts kept as written (never in the vocabulary)
+  std::size_t start = 0;
+};
+
+// How a widget's word counts: a count's digits, a word saying what is counted or clicked
+// (an anchor), a network's name, a word that only goes with those.
+enum class WidgetWordKind { kOther, kDigits, kAnchor, kNetwork, kGlue };
+
+WidgetWordKind KindOfWidgetWord(std::string_view w) {
+  if (AllDigits(w)) return WidgetWordKind::kDigits;
+  // What a widget counts or offers to click: shares, comments, likes, readers, followers,
+  // an audio player.
+  if (OneOf(w, {"share",     "shares",    "shared",    "sharing", "tweet",      "tweets",       "retweet",
+                "retweets",  "comment",   "comments",  "replies", "responses",  "conversation", "discussion",
+                "reactions", "reaction",  "like",      "likes",   "liked",      "love",         "loves",
+                "hearts",    "claps",     "clap",      "upvotes", "upvote",     "reading",      "readers",
+                "reader",    "views",     "viewers",   "viewing", "watching",   "listen",       "listening",
+                "followers", "follow",    "following", "fans",    "recommends", "favorites",    "favourites",
+                "bookmark",  "bookmarks", "saves"})) {
+    return WidgetWordKind::kAnchor;
+  }
+  // Networks a share bar names; their names alone never occur as a line of a story.
+  if (OneOf(w, {"facebook", "twitter",   "whatsapp",  "linkedin", "pinterest", "pin",     "reddit",
+                "telegram", "messenger", "flipboard", "tumblr",   "instagram", "youtube", "tiktok",
+                "mastodon", "bluesky",   "snapchat",  "xing",     "wechat",    "weibo"})) {
+    return WidgetWordKind::kNetwork;
+  }
+  // The rest of a widget's words: buttons whose names stories use too ("Email", "Print",
+  // "X"), count suffixes (1.2K, 1x), an audio player's controls and length, a relative
+  // time between the counters ("2 hrs ago"), and the little words around them.
+  if (OneOf(w, {"x",       "email",   "mail",   "print", "sms",    "copy",    "link",    "pocket",
+                "threads", "gift",    "save",   "rss",   "k",      "m",       "b",       "play",
+                "pause",   "audio",   "min",    "mins",  "minute", "minutes", "sec",     "secs",
+                "second",  "seconds", "hr",     "hrs",   "hour",   "hours",   "h",       "d",
+                "day",     "days",    "week",   "weeks", "ago",    "just",    "updated", "published",
+                "posted",  "last",    "less",   "than",  "about",  "this",    "article", "story",
+                "post",    "page",    "on",     "the",   "to",     "via",     "with",    "a",
+                "an",      "and",     "or",     "of",    "in",     "for",     "it",      "us",
+                "our",     "people",  "person", "are",   "is",     "now",     "right",   "currently",
+                "here",    "all",     "view",   "see",   "show",   "read",    "join",    "others",
+                "other",   "times",   "total",  "add",   "leave",  "your",    "friends", "friend",
+                "speed",   "listens", "plays",  "more",  "button", "buttons", "addthis", "sharethis"})) {
+    return WidgetWordKind::kGlue;
+  }
+  return WidgetWordKind::kOther;
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiDigitChar(char c) { return c >= '0' && c <= '9'; }
+
+// The words of a widget's line, split where markup glued two of them without a space:
+// "nowLike", "ago1,234", "4min", "1.2K" (a run that is a word of the vocabulary as it
+// stands, "LinkedIn", stays whole). At most `limit` + 1 words.
+std::vector<WidgetWord> WidgetWords(std::string_view text, std::size_t limit) {
+  std::vector<WidgetWord> words;
+  std::size_t pos = 0;
+  while (pos < text.size() && words.size() <= limit) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x80) {
+      // Another script's letters make a word of their own (never of the vocabulary); symbols
+      // ("▶", "·", "♥") separate words.
+      std::size_t n = 0;
+      const char32_t c = utf8::Decode(text, pos, &n);
+      if (utf8::IsWordChar(c)) {
+        if (words.empty() || words.back().start + words.back().word.size() != pos) words.push_back({"", pos});
+        words.back().word.append(text.substr(pos, n));
+      }
+      pos += n > 0 ? n : 1;
+      continue;
+    }
+    if (!IsAsciiUpper(static_cast<char>(byte)) && !IsAsciiLower(static_cast<char>(byte)) &&
+        !IsAsciiDigitChar(static_cast<char>(byte))) {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < text.size() &&
+           (IsAsciiUpper(text[end]) || IsAsciiLower(text[end]) || IsAsciiDigitChar(text[end]))) {
+      ++end;
+    }
+    const std::string run = AsciiLowered(text.substr(pos, end - pos));
+    if (KindOfWidgetWord(run) != WidgetWordKind::kOther) {
+      words.push_back({run, pos});
+    } else {
+      // Split at a lower-to-upper step and between letters and digits, then join pieces back
+      // where together they make a word of the vocabulary: "LinkedInLinkedInShare" is
+      // "linkedin linkedin share".
+      std::vector<std::size_t> cuts = {pos};
+      for (std::size_t i = pos + 1; i < end; ++i) {
+        if ((IsAsciiLower(text[i - 1]) && IsAsciiUpper(text[i])) ||
+            (IsAsciiDigitChar(text[i - 1]) != IsAsciiDigitChar(text[i]))) {
+          cuts.push_back(i);
+        }
+      }
+      cuts.push_back(end);
+      std::size_t j = 0;
+      while (j + 1 < cuts.size()) {
+        std::size_t next = j + 1;
+        for (std::size_t k = cuts.size() - 1; k > j + 1; --k) {
+          if (KindOfWidgetWord(AsciiLowered(text.substr(cuts[j], cuts[k] - cuts[j]))) !=
+              WidgetWordKind::kOther) {
+            next = k;
+            break;
+          }
+        }
+        words.push_back({AsciiLowered(text.substr(cuts[j], cuts[next] - cuts[j])), cuts[j]});
+        j = next;
+      }
+    }
+    pos = end;
+  }
+  return words;
+}
+
+}  // namespace
+
+bool IsEngagementLine(std::string_view text) {
+  constexpr std::size_t kMaxWords = 24;
+  if (text.empty() || text.size() > 200) return false;
+  const std::vector<WidgetWord> words = WidgetWords(text, kMaxWords);
+  if (words.empty() || words.size() > kMaxWords) return false;
+  bool digits = false;
+  bool network = false;
+  std::vector<std::string_view> anchors;
+  // A count with what it counts ("1,234 people reading now", "Like 17", "Facebook 2.3K"), or
+  // two kinds of widget together ("Share Tweet", "Like Comment").
+  bool counters = false;
+  // counters_before[k]: the first k words are such counters.
+  std::vector<bool> counters_before = {false};
+  std::size_t i = 0;
+  for (; i < words.size(); ++i) {
+    const WidgetWordKind kind = KindOfWidgetWord(words[i].word);
+    if (kind == WidgetWordKind::kOther) break;
+    digits = digits || kind == WidgetWordKind::kDigits;
+    network = network || kind == WidgetWordKind::kNetwork;
+    if (kind == WidgetWordKind::kAnchor &&
+        std::find(anchors.begin(), anchors.end(), words[i].word) == anchors.end()) {
+      anchors.push_back(words[i].word);
+    }
+    counters =
+        (digits && (network || !anchors.empty())) || (network && !anchors.empty()) || anchors.size() >= 2;
+    counters_before.push_back(counters);
+  }
+  // Counts alone whose buttons were left out: "3.9K 1.3K", "12.5K". A count written with a
+  // decimal and a K or M, or two with K or M: "10K" alone may be a race.
+  if (i == words.size() && digits && !network && anchors.empty()) {
+    std::size_t suffixed = 0;
+    bool decimal = false;
+    for (std::size_t k = 1; k < words.size(); ++k) {
+      if (!OneOf(words[k].word, {"k", "m"}) || !AllDigits(words[k - 1].word) ||
+          words[k - 1].start + words[k - 1].word.size() != words[k].start) {
+        continue;
+      }
+      ++suffixed;
+      decimal = decimal || (k >= 2 && words[k - 1].start >= 1 && text[words[k - 1].start - 1] == '.' &&
+                            AllDigits(words[k - 2].word));
+    }
+    const bool all_counts = std::all_of(words.begin(), words.end(), [](const WidgetWord& w) {
+      return AllDigits(w.word) || OneOf(w.word, {"k", "m"});
+    });
+    return all_counts && (decimal || suffixed >= 2);
+  }
+  if (i == words.size()) {
+    if (words.size() == 1) {
+      // A button alone: "Like", "Follow", "Tweet"; not "Reading", "Love" or "Instagram",
+      // which may be a title.
+      return OneOf(words[0].word, {"like", "follow", "tweet", "retweet", "pin", "bookmark"});
+    }
+    if (words.size() == 2 && words[0].word == "pin" && words[1].word == "it") return true;
+    // Networks named one after the other: "Facebook Twitter Instagram YouTube".
+    if (network && !digits && anchors.empty()) {
+      return std::count_if(words.begin(), words.end(), [](const WidgetWord& w) {
+               return KindOfWidgetWord(w.word) == WidgetWordKind::kNetwork;
+             }) >= 2;
+    }
+    // A sentence of such words is still a widget's ("234 people are reading this."), a long
+    // one is not.
+    return counters && !(words.size() > 8 && EndsSentence(text));
+  }
+  // Counters glued to the next widget's line: "3,070 people reading nowRead more: Headline",
+  // "34 comments Updated 2 hrs ago". The teaser's label may be words of the vocabulary too
+  // ("Read more"): the rest may start at any of the last words before the first other one.
+  if (!counters) return false;
+  for (std::size_t k = i; k >= 1; --k) {
+    if (!counters_before[k]) break;
+    const std::string_view rest = text.substr(words[k].start);
+    if (IsTeaserLine(rest) || IsDateTimeLine(rest) || IsShareLine(rest) || IsCommentLine(rest)) return true;
+  }
+  return false;
+}
+
+std::size_t TeaserLabelLength(std::string_view text) {
+  if (text.size() > 400) return 0;
+  const std::string& p = Phrase(text);
+  for (
+      const std::string_view label :
+      {"read more",           "read next",       "read also",       "also read",          "related",
+       "related story",       "related stories", "related article", "related articles",   "related coverage",
+       "related content",     "see also",        "must read",       "don t miss",         "recommended",
+       "recommended for you", "further reading", "more on this",    "more on this story", "you may also like",
+       "you might also like", "also on",         "read this next",  "what to read next"}) {
+    if (!StartsWith(p, label) || (p.size() > label.size() && p[label.size()] != ' ')) continue;
+    // Past as many words of the text as the label has, and the punctuation after them.
+    const std::size_t label_words = static_cast<std::size_t>(std::count(label.begin(), label.end(), ' ')) + 1;
+    std::size_t pos = 0;
+    std::size_t seen = 0;
+    // Whether a word character starts at `at`, and the length of the character there.
+    const auto word_at = [&](std::size_t at, std::size_t* length) {
+      *length = 1;
+      const auto byte = static_cast<unsigned char>(text[at]);
+      if (byte < 0x80)
+        return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+      const char32_t c = utf8::Decode(text, at, length);
+      if (*length == 0) *length = 1;
+      return utf8::IsWordChar(c);
+    };
+    std::size_t length = 0;
+    while (pos < text.size() && seen < label_words) {
+      while (pos < text.size() && !word_at(pos, &length)) pos += length;
+      while (pos < text.size() && word_at(pos, &length)) pos += length;
+      ++seen;
+    }
+    while (pos < text.size() && !word_at(pos, &length)) pos += length;
+    return pos;
+  }
+  return 0;
+}
+
+bool IsNewsletterTitle(std::string_view text) {
+  if (text.size() > 60 || EndsSentence(text)) return false;
+  const std::vector<std::string>& words = LowerWords(text);
+  if (words.empty() || words.size() > 5) return false;
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return OneOf(w, {"newsletter", "newsletters", "brief", "briefing", "briefings", "digest", "bulletin",
+                     "roundup", "dispatch", "edition", "inbox"});
+  });
+}
+
 bool IsFurnitureLine(std::string_view text) {
   return IsAdLabel(text) || IsGalleryCounter(text) || IsCreditLine(text) || IsBylineLine(text) ||
          IsDuration(text) || IsDateTimeLine(text) || IsShareLine(text) || IsCommentLine(text) ||
          IsTeaserLine(text) || IsCallToAction(text) || IsPromoLine(text) || IsCopyrightLine(text) ||
          IsContactLine(text) || IsPlayerMessage(text) || IsBracketTeaser(text) || IsOfferLine(text) ||
          IsSeparatorLine(text) || IsShortcode(text) || IsCommentPolicy(text) || IsPostMetaLine(text) ||
-         IsRatingLine(text) || IsLocalizedFurnitureLine(text);
+         IsRatingLine(text) || IsLocalizedFurnitureLine(text) || IsEngagementLine(text);
 }
 
 bool IsPhotoCaption(std::string_view text) {

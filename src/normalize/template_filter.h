@@ -78,6 +78,24 @@ bool IsLocalizedFurnitureLine(std::string_view text);
 // A rating widget's line: "Rating: 4.5 out of 5 (120 votes)", "4,2 von 5 Sternen", "★★★★☆ 12 avis".
 bool IsRatingLine(std::string_view text);
 
+// The counters and buttons of a page's live widgets, whatever their values: share bars with
+// counts ("Share Tweet Facebook 1.2K 34 comments", "Facebook 2.3K"), like and reader counts
+// ("Like 17", "1,234 people reading now"), comment counts ("View all 34 comments"), follower
+// counts, an audio player ("Listen to this article 4 min", "Listen 0:00 / 4:12 1x"), with a
+// relative time among them ("2 hrs ago · 56 comments"), also glued together without spaces
+// ("3,070 people reading nowLike 204") or to a teaser ("34 commentsRead more: Headline").
+// Every word must be of that small vocabulary, so "Share prices fell 12%" is no such line.
+bool IsEngagementLine(std::string_view text);
+
+// The length in bytes of a teaser label opening `text`, with the punctuation after it
+// ("Read more: ", "Related ", "See also » "), or 0: a block that is such a label followed by a
+// link ("Related <a>Other headline</a>") is a teaser whatever the headline says.
+std::size_t TeaserLabelLength(std::string_view text);
+
+// The name of a newsletter, the title of its sign-up box: "The Daily Brief", "Morning
+// Edition", "Our newsletter". Only furniture next to the box's promo.
+bool IsNewsletterTitle(std::string_view text);
+
 // Any of the above: a line that is template wherever it stands.
 bool IsFurnitureLine(std::string_view text);
 
