@@ -85,6 +85,8 @@ std::size_t SkipSpaces(const std::string& text, std::size_t pos) {
 bool IsScreenReaderNote(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  constexpr std::size_t kLongestNote = 23;  // "(opens in a new window)": a paragraph is no note
+  if (text.size() > kLongestNote) return false;
   return OneOf(text, {"(opens in a new window)", "(opens in new window)", "(opens in a new tab)",
                       "(opens in new tab)", "opens in a new window", "opens in a new tab", "(link is external)",
                       "(external link)", "(external)"});
@@ -116,7 +118,8 @@ bool IsCaption(const GumboNode* node) {
   const GumboNode* image = SiblingElement(node, -1);
   if (image == nullptr) return false;
   const GumboTag before = html::Tag(image);
-  if (before == GUMBO_TAG_A || html::TagName(image) == "picture") {
+  // gumbo 0.10 knows no <picture>: its name is read only for unknown tags, not for every box.
+  if (before == GUMBO_TAG_A || (before == GUMBO_TAG_UNKNOWN && html::TagName(image) == "picture")) {
     const GumboVector* inside = html::Children(image);
     image = nullptr;
     for (unsigned i = 0; inside != nullptr && i < inside->length && image == nullptr; ++i) {
