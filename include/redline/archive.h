@@ -58,6 +58,7 @@ struct NewRevision {
   Timestamp captured_at;     // commit author and committer time, in its offset; >= 1970
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
+  std::size_t moved_words = 0;  // words of moved paragraphs and sentences (in neither above)
   std::size_t total_words = 0;
   // Pages fetched from the web (Redline-HTTP-Status, -Content-Type, -Fetched); 0, empty
   // and nullopt for other input.
@@ -77,6 +78,7 @@ struct Revision {
   std::string source_url;
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
+  std::size_t moved_words = 0;  // Redline-Moved-Words; 0 when absent
   std::size_t total_words = 0;
   std::string previous_commit;  // empty for revision 1
   int http_status = 0;          // as in NewRevision

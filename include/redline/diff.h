@@ -33,7 +33,9 @@ struct Token {
 //                (' and U+2019) and hyphens (-, U+2010, U+2011) joining parts:
 //                "Bachelet’s", "anti-China", "don't", "20th". Each CJK ideograph, kana or
 //                hangul syllable (utf8::IsCjk) is a word of its own.
-//  kNumber:      a run of digits, with ',' or '.' between digits: "1,000", "3.5".
+//  kNumber:      a run of digits, with ',' or '.' between digits, and a '%' right after
+//                it: "1,000", "3.5", "40%", "3.2%". So a formatted number changes as one
+//                token ("[-5,000-]{+5,500+}", "[-40%-]{+45%+}").
 //  kSpace:       a run of horizontal whitespace (spaces, tabs, NBSP and other Zs, CR).
 //  kNewline:     one '\n'.
 //  kPunctuation: any other single character, and each byte of invalid UTF-8.
@@ -55,6 +57,11 @@ std::vector<std::string_view> SplitSentences(std::string_view text);
 
 enum class OpKind { kEqual, kInsert, kDelete };
 
+// A paragraph split in two or two paragraphs joined, with no word added or removed there:
+// the delete op of the space (split) or of the paragraph break (merge) and the insert op of
+// the paragraph break (split) or of the space (merge) carry the mark.
+enum class BlockChange { kNone, kSplit, kMerge };
+
 struct DiffOp {
   OpKind kind;
   std::string text;
@@ -64,12 +71,19 @@ struct DiffOp {
   // A delete or insert that the DiffOptions ignore (case, punctuation, whitespace): it
   // still rebuilds the texts but counts as no change and renders as unchanged new text.
   bool ignored = false;
+  BlockChange block_change = BlockChange::kNone;
   bool operator==(const DiffOp&) const = default;
 };
 
 struct DiffStats {
-  std::size_t added_words = 0;    // word tokens in insert ops (ignored ops left out)
-  std::size_t removed_words = 0;  // word tokens in delete ops (ignored ops left out)
+  // Word tokens in insert ops (ignored ops left out). Moved text is not added: of a move,
+  // only the words inserted inside it (its own Move::ops) count.
+  std::size_t added_words = 0;
+  // Word tokens in delete ops, the same way: of a move, only the words deleted inside it.
+  std::size_t removed_words = 0;
+  // Word tokens of moved text that the move kept (the equal ops of each Move::ops). So a
+  // paragraph moved whole counts its words here, and in neither of the two above.
+  std::size_t moved_words = 0;
   // Lines (blocks) touched, counted once each:
   //  - every line of the new text with inserted bytes other than its line break, plus
   //  - every line of the old text with deleted bytes other than its line break whose
@@ -117,13 +131,16 @@ struct TextChange {  // a quote or number before and after; "" for none
 };
 
 struct ChangeSummary {
-  std::size_t added_words = 0, removed_words = 0;  // as in DiffStats
+  std::size_t added_words = 0, removed_words = 0, moved_words = 0;  // as in DiffStats
   // Sentences by label (all zero when DiffOptions::label_sentences is off).
   std::size_t sentences_unchanged = 0, sentences_edited = 0, sentences_added = 0, sentences_deleted = 0,
               sentences_moved = 0;
   // Blocks (non-blank lines) of the new text that were edited or added, blocks of the old
   // text deleted outright, and blocks moved.
   std::size_t blocks_edited = 0, blocks_added = 0, blocks_deleted = 0, blocks_moved = 0;
+  // Paragraph breaks inserted into a paragraph (splits) and taken out (merges): the
+  // BlockChange marks of the ops.
+  std::size_t blocks_split = 0, blocks_merged = 0;
   bool headline_changed = false;  // the "# " first block
   bool byline_changed = false;    // the "By " block right after the headline
   // Quotes (text inside quotation marks, with its marks: “…”, "…", ‘…’, «…», „…“) that a
@@ -138,8 +155,10 @@ struct ChangeSummary {
 };
 
 struct WordDiff {
-  // Merged: no empty op and no two neighbours of one kind with the same move and ignored
-  // marks. Within a change the delete comes before the insert.
+  // Merged: no empty op and no two neighbours of one kind with the same move, ignored and
+  // block_change marks. Within a change the delete comes before the insert; paragraphs
+  // inserted whole come before the edit of the line that follows them ("{+New.\n\n+}
+  // [-The-]{+A+} report").
   std::vector<DiffOp> ops;
   DiffStats stats;
   bool has_changes = false;  // any insert or delete op that is not ignored
@@ -160,7 +179,7 @@ struct DiffOptions {
   // Sentence labels (WordDiff::sentences, summary counts, Move::*_sentence). Off saves a
   // pass over the unchanged text of very long documents.
   bool label_sentences = true;
-  // WordDiff::summary beyond the word counts (off: only added_words and removed_words).
+  // WordDiff::summary beyond the word counts (off: only the added, removed and moved words).
   bool summarize = true;
 };
 
@@ -173,7 +192,11 @@ struct DiffOptions {
 // ("[-a b-]{+c d+}", no stray "the" kept inside a rewritten sentence), and a pure
 // insertion or deletion starts at a word rather than at the space before it
 // ("the {+main +}square"). Moved text stays as a delete op at its old place and an insert
-// op at its new place (marked with `move`), so that the rebuild rules hold.
+// op at its new place (marked with `move`), so that the rebuild rules hold. A paragraph
+// split where a space was (or joined where a paragraph break was) is a delete op of that
+// space and an insert op of the break (or the reverse) marked with `block_change`, apart
+// from any word edits beside it ("budget. It" -> "budget.\n\nThen it": the split, then
+// [-It-]{+Then it+}).
 // Huge, heavily rewritten inputs fall back to cheaper alignments (`approximate`), so that
 // even a 200,000-word total rewrite takes well under a second.
 WordDiff DiffWords(std::string_view old_text, std::string_view new_text);
@@ -206,41 +229,54 @@ struct RenderOptions {
 //   Moves: the old place shows only "{>>moved to ¶N<<}" (N: 1-based block of the new
 //   text), the new place "{>>moved from ¶M<<}" followed by the moved text with its inner
 //   changes marked (CriticMarkup's comment marks, so they cannot be taken for text).
+//   A paragraph split shows "{>>¶ split<<}" where the paragraph now ends (its two parts
+//   on their own lines, unmarked); a merge shows "{>>¶ merged<<}" where the break was, on
+//   the joined line. Word edits beside them are marked as usual.
 // kColor: the same with git's --word-diff=color look: deletions "\x1b[31m...\x1b[m",
 //   insertions "\x1b[32m...\x1b[m", headers "\x1b[36m@@ ... @@\x1b[m"; move markers
-//   magenta (old place) and cyan (new place), as git's --color-moved; no newline ever
-//   inside a color span.
+//   magenta (old place) and cyan (new place), as git's --color-moved, split and merge notes
+//   cyan; no newline ever inside a color span.
 // kPorcelain: git's --word-diff=porcelain: hunk headers, then one line per piece:
-//   " " unchanged, "-" deleted, "+" inserted, and "~" for each line break. Moves are plain
-//   deletions and insertions here.
+//   " " unchanged, "-" deleted, "+" inserted, and "~" for each line break. Moves, splits
+//   and merges are plain deletions and insertions here.
 // kUnified: a line-based unified diff ("--- a", "+++ b", "@@ -a,b +c,d @@", " ", "-", "+"
 //   lines, "\ No newline at end of file") that patch(1) applies; context is
 //   `context_blocks` lines.
 // kSideBySide: old and new lines in two columns of (width - 3) / 2 display cells, wrapped,
 //   with " | " between changed, " < " old-only, " > " new-only and "   " unchanged rows;
-//   changes marked as in plain (or colored with `color`); "@@ … @@" between hunks.
+//   changes marked as in plain (or colored with `color`); "@@ … @@" between hunks; a split
+//   or merge is the "{>>¶ split<<}" or "{>>¶ merged<<}" note in the old column.
 // kMarkdown: the summary as a list, then each changed block (with context blocks) as a
-//   paragraph, "~~deleted~~" and "**inserted**", moves noted; page text escaped.
+//   paragraph, "~~deleted~~" and "**inserted**", moves noted, splits and merges as
+//   "*(¶ split)*" and "*(¶ merged)*"; page text escaped. The summary's words line adds
+//   ", M moved" when words moved, its blocks line ", N split" and ", N merged" when any.
 // kHtml: a fragment: <div class="redline-diff"> with a summary <ul>, then <p> per shown
 //   block with <del>/<ins>, a move as <span class="redline-move">moved to ¶N</span> (and
-//   the moved text in <span class="redline-moved">), an elided stretch as
+//   the moved text in <span class="redline-moved">), a split or merge as
+//   <span class="redline-break">¶ split</span> (or "¶ merged"), an elided stretch as
 //   <p class="redline-elided">…</p>; text escaped.
 // kJson: one object and "\n". First the contract, unchanged:
 //   {"stats":{"added_words":A,"removed_words":R,"changed_blocks":C},
 //    "ops":[{"op":"equal|insert|delete","text":"..."}],
-//   (an op the ignore options ignore also has "ignored":true), then
+//   (an op the ignore options ignore also has "ignored":true; the two ops of a paragraph
+//   split have "split":true, of a merge "merge":true), then
 //    "moves":[{"level":"block|sentence","exact":bool,
 //              "from":{"block":B,"sentence":S,"offset":O,"length":L},"to":{...},
 //              "words":W,"ops":[...the moved text's own word diff...]}],
 //    "sentences":[{"label":"unchanged|edited|added|deleted|moved","old":I|null,"new":J|null,
 //                  "old_range":[b,e],"new_range":[b,e]}],
-//    "summary":{"added_words","removed_words","sentences":{"unchanged","edited","added",
-//               "deleted","moved"},"blocks":{"edited","added","deleted","moved"},
+//    "summary":{"added_words","removed_words","moved_words","sentences":{"unchanged",
+//               "edited","added","deleted","moved"},"blocks":{"edited","added","deleted",
+//               "moved","split","merged"},
 //               "headline_changed","byline_changed","quotes_changed","quotes":[{"old","new"}],
 //               "numbers_changed","numbers":[{"old","new"}],"minor"},
 //    "approximate":bool}
 //   Blocks and sentences are 0-based (a move's "sentence" is 0 when labels are off), offsets
-//   are bytes; invalid UTF-8 becomes U+FFFD.
+//   are bytes; invalid UTF-8 becomes U+FFFD. "added_words" and "removed_words" (in "stats"
+//   and "summary") leave moved text out but for the words inserted and deleted inside it;
+//   "moved_words" counts the rest of the moved text (DiffStats). "moved_words" and the
+//   blocks' "split" and "merged" appear only when they are not 0 (a diff without moves,
+//   splits or merges reads as it did before they were counted).
 std::string RenderDiff(const WordDiff& diff, const RenderOptions& options);
 
 // `text` with every C0 control other than '\n', DEL, every C1 control and every byte of

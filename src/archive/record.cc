@@ -85,6 +85,7 @@ Result<std::optional<Revision>> Archive::RecordInBatch(NewRevision revision, con
   trailers.captured_at = revision.captured_at;
   trailers.added_words = revision.added_words;
   trailers.removed_words = revision.removed_words;
+  trailers.moved_words = revision.moved_words;
   trailers.total_words = revision.total_words;
   trailers.returns_to = revision.returns_to;
   trailers.http_status = revision.http_status;

@@ -10,7 +10,8 @@ namespace redline {
 namespace {
 
 // Bump when the tables change: an index of another version is replaced and rebuilt.
-constexpr int kSchemaVersion = 1;
+// 2: revisions.moved_words (Redline-Moved-Words).
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"(
 CREATE TABLE meta(
@@ -35,6 +36,7 @@ CREATE TABLE revisions(
   fetched_offset_minutes INTEGER,
   returns_to INTEGER NOT NULL,
   text_id TEXT NOT NULL,
+  moved_words INTEGER NOT NULL,
   PRIMARY KEY(story, number)
 ) WITHOUT ROWID;
 CREATE INDEX revisions_by_text ON revisions(story, text_id);
@@ -50,7 +52,8 @@ CREATE TABLE stories(
 
 constexpr const char* kRevisionColumns =
     "story, number, commit_id, captured, offset_minutes, headline, source_url, added_words, removed_words, "
-    "total_words, previous_commit, http_status, content_type, fetched, fetched_offset_minutes, returns_to, text_id";
+    "total_words, previous_commit, http_status, content_type, fetched, fetched_offset_minutes, returns_to, text_id, "
+    "moved_words";
 
 struct DatabaseCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -151,6 +154,7 @@ Revision RevisionFromRow(const Statement& row) {
   if (!row.IsNull(13)) revision.fetched_at = Timestamp{row.Int(13), static_cast<int>(row.Int(14))};
   revision.returns_to = static_cast<int>(row.Int(15));
   revision.text_id = row.Text(16);
+  revision.moved_words = static_cast<std::size_t>(row.Int(17));
   return revision;
 }
 
@@ -240,7 +244,7 @@ struct RevisionIndex::Impl {
     REDLINE_RETURN_IF_ERROR(story_state.Prepare(d, "SELECT revisions, tip FROM stories WHERE story = ?1"));
     REDLINE_RETURN_IF_ERROR(insert_revision.Prepare(
         d, ("INSERT INTO revisions(" + columns +
-            ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
+            ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)")
                .c_str()));
     REDLINE_RETURN_IF_ERROR(upsert_story.Prepare(
         d, "INSERT OR REPLACE INTO stories(story, revisions, tip, captured, offset_minutes, headline) "
@@ -363,7 +367,8 @@ Status RevisionIndex::Add(const Revision& r, const std::string& text_id, bool* i
   insert.Bind(r.story, r.number, r.commit, r.time.seconds, r.time.offset_minutes, r.headline, r.source_url,
               r.added_words, r.removed_words, r.total_words, r.previous_commit, r.http_status, r.content_type,
               r.fetched_at ? r.fetched_at->seconds : std::int64_t{0},
-              r.fetched_at ? std::int64_t{r.fetched_at->offset_minutes} : std::int64_t{0}, r.returns_to, text_id);
+              r.fetched_at ? std::int64_t{r.fetched_at->offset_minutes} : std::int64_t{0}, r.returns_to, text_id,
+              r.moved_words);
   if (!r.fetched_at) insert.BindNull(14).BindNull(15);
   REDLINE_RETURN_IF_ERROR(insert.Run());
   return impl_->upsert_story.Bind(r.story, r.number, r.commit, r.time.seconds, r.time.offset_minutes, r.headline)
@@ -389,7 +394,7 @@ Result<std::string> RevisionIndex::Dump() {
     REDLINE_ASSIGN_OR_RETURN(const bool row, all.Step());
     if (!row) break;
     out += "revision";
-    for (int i = 0; i < 17; ++i) out += "\t" + (all.IsNull(i) ? std::string("NULL") : all.Text(i));
+    for (int i = 0; i < 18; ++i) out += "\t" + (all.IsNull(i) ? std::string("NULL") : all.Text(i));
     out += "\n";
   }
   Statement stories;

@@ -26,6 +26,7 @@ NewRevision MakeRevision(const std::string& story, int n) {
   revision.source_url = "https://news.example/" + story;
   revision.captured_at = {1661990400 + n * 60, 60};
   revision.total_words = 6;
+  revision.moved_words = n % 4 == 0 ? static_cast<std::size_t>(n) * 10 : 0;  // Redline-Moved-Words, sometimes
   if (n % 2 == 0) {
     revision.http_status = 200;
     revision.content_type = "text/html";
@@ -75,7 +76,8 @@ class RevisionIndexTest : public ::testing::Test {
       EXPECT_TRUE(log.ok());
       for (const Revision& r : *log) {
         out += std::to_string(r.number) + " " + r.commit + " " + FormatTime(r.time) + " " + r.previous_commit + " " +
-               std::to_string(r.returns_to) + " " + std::to_string(r.http_status) + "\n";
+               std::to_string(r.returns_to) + " " + std::to_string(r.http_status) + " " +
+               std::to_string(r.moved_words) + "\n";
       }
     }
     return out;
@@ -161,6 +163,20 @@ TEST_F(RevisionIndexTest, AWrongLatestRevisionIsNotTrusted) {
   auto latest = archive->Latest("alpha");
   ASSERT_OK(latest);
   EXPECT_EQ((*latest)->commit + "\n", Git(dir_, "log -1 --format=%H main -- " + StoryDirectory("alpha")));
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
+}
+
+// An index of schema 1 (before moved_words) is replaced and rebuilt with the moved words
+// the history's trailers hold.
+TEST_F(RevisionIndexTest, AnIndexOfAnEarlierSchemaIsRebuilt) {
+  const std::string seen = Everything();
+  ASSERT_NE(seen.find(" 40\n"), std::string::npos) << seen;  // revision 4's moved words
+  archive_.reset();
+  const test::CommandResult old = test::RunShell(
+      "sqlite3 '" + index_ + "' 'ALTER TABLE revisions DROP COLUMN moved_words; PRAGMA user_version=1;'");
+  ASSERT_EQ(old.exit_code, 0) << old.output;
+  EXPECT_EQ(Everything(), seen);
+  EXPECT_EQ(test::RunShell("sqlite3 '" + index_ + "' 'PRAGMA user_version'").output, "2\n");
   EXPECT_EQ(test::ArchiveProblems(dir_), "");
 }
 

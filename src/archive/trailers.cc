@@ -16,6 +16,7 @@ constexpr std::string_view kPreviousKey = "Redline-Previous";
 constexpr std::string_view kSourceKey = "Redline-Source";
 constexpr std::string_view kCapturedKey = "Redline-Captured";
 constexpr std::string_view kWordsKey = "Redline-Words";
+constexpr std::string_view kMovedWordsKey = "Redline-Moved-Words";
 constexpr std::string_view kTotalWordsKey = "Redline-Total-Words";
 constexpr std::string_view kReturnsToKey = "Redline-Returns-To";
 constexpr std::string_view kHttpStatusKey = "Redline-HTTP-Status";
@@ -105,6 +106,7 @@ std::string FormatRevisionMessage(std::string_view headline, const RevisionTrail
   AppendTrailer(&message, kWordsKey,
                 "+" + std::to_string(trailers.added_words) + " -" +
                     std::to_string(trailers.removed_words));
+  if (trailers.moved_words > 0) AppendTrailer(&message, kMovedWordsKey, std::to_string(trailers.moved_words));
   AppendTrailer(&message, kTotalWordsKey, std::to_string(trailers.total_words));
   if (trailers.returns_to > 0) AppendTrailer(&message, kReturnsToKey, std::to_string(trailers.returns_to));
   if (trailers.http_status > 0) AppendTrailer(&message, kHttpStatusKey, std::to_string(trailers.http_status));
@@ -145,6 +147,10 @@ Result<RevisionTrailers> ParseRevisionMessage(const char* message) {
       out.captured_at = *time;
     } else if (SameKey(key, kWordsKey)) {
       if (!ParseWords(value, &out)) return malformed();
+    } else if (SameKey(key, kMovedWordsKey)) {
+      const auto moved = ParseCount(value);
+      if (!moved) return malformed();
+      out.moved_words = *moved;
     } else if (SameKey(key, kTotalWordsKey)) {
       const auto total = ParseCount(value);
       if (!total) return malformed();
@@ -195,6 +201,7 @@ Revision RevisionFromTrailers(RevisionTrailers trailers, std::string commit_hex,
   revision.source_url = SingleLine(trailers.source_url);
   revision.added_words = trailers.added_words;
   revision.removed_words = trailers.removed_words;
+  revision.moved_words = trailers.moved_words;
   revision.total_words = trailers.total_words;
   revision.previous_commit = std::move(trailers.previous_commit);
   revision.returns_to = trailers.returns_to;

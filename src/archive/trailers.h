@@ -7,7 +7,8 @@
 //   Redline-Previous: <full commit id of revision 1>   (absent for revision 1)
 //   Redline-Source: https://...                       (absent when unknown)
 //   Redline-Captured: 2022-09-01T12:00:00+02:00
-//   Redline-Words: +12 -3
+//   Redline-Words: +12 -3                             (moved text left out)
+//   Redline-Moved-Words: 240                          (words moved; absent when none)
 //   Redline-Total-Words: 840
 //   Redline-Returns-To: 2                             (the text equals revision 2's again)
 //   Redline-HTTP-Status: 200                          (pages fetched from the web only)
@@ -34,6 +35,7 @@ struct RevisionTrailers {
   Timestamp captured_at;
   std::size_t added_words = 0;
   std::size_t removed_words = 0;
+  std::size_t moved_words = 0;  // 0: absent
   std::size_t total_words = 0;
   int returns_to = 0;     // 0: absent
   int http_status = 0;    // 0: absent

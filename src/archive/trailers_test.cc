@@ -63,6 +63,25 @@ TEST(ParseRevisionMessage, RoundTrips) {
   EXPECT_EQ(parsed->total_words, 840u);
 }
 
+// Moved paragraphs and sentences are counted apart from the words added and removed; the
+// trailer appears only when something moved, so other revisions' messages are as before.
+TEST(FormatRevisionMessage, MovedWordsFollowTheWordCounts) {
+  RevisionTrailers trailers = Sample();
+  trailers.moved_words = 240;
+  const std::string message = FormatRevisionMessage("UN report strains ties", trailers);
+  EXPECT_NE(message.find("Redline-Words: +12 -3\nRedline-Moved-Words: 240\nRedline-Total-Words: 840\n"),
+            std::string::npos)
+      << message;
+  auto parsed = ParseRevisionMessage(message.c_str());
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->moved_words, 240u);
+  EXPECT_EQ(RevisionFromTrailers(*parsed, "c", {}, "h").moved_words, 240u);
+  auto without = ParseRevisionMessage(FormatRevisionMessage("h", Sample()).c_str());
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without->moved_words, 0u);
+  EXPECT_FALSE(ParseRevisionMessage("T\n\nRedline-Story: s\nRedline-Revision: 1\nRedline-Moved-Words: many\n").ok());
+}
+
 TEST(ParseRevisionMessage, RefusesMessagesThatAreNotRevisions) {
   const std::string valid_tail =
       "Redline-Captured: 2022-09-01T12:00:00Z\nRedline-Words: +1 -0\nRedline-Total-Words: 2\n";

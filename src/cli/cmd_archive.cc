@@ -23,6 +23,7 @@ json RevisionJson(const Revision& r) {
               {"commit", r.commit},            {"added_words", r.added_words},
               {"removed_words", r.removed_words}, {"total_words", r.total_words},
               {"headline", r.headline}};
+  if (r.moved_words > 0) out["moved_words"] = r.moved_words;  // words of moved paragraphs and sentences
   if (!r.source_url.empty()) out["url"] = r.source_url;
   if (r.returns_to > 0) out["returns_to"] = r.returns_to;
   if (r.http_status > 0) out["http_status"] = r.http_status;
@@ -95,7 +96,9 @@ Runner SetupLog(CLI::App* app, const GlobalOptions* globals) {
     MaybeStartPager(*globals, &pager);
     const bool color = UseColor(globals->color);
     for (const auto& r : *log) {
-      const std::string counts = "+" + std::to_string(r.added_words) + " -" + std::to_string(r.removed_words);
+      // Words moved (paragraphs and sentences moved, in neither count) follow as "~M".
+      const std::string counts = "+" + std::to_string(r.added_words) + " -" + std::to_string(r.removed_words) +
+                                 (r.moved_words > 0 ? " ~" + std::to_string(r.moved_words) : "");
       // A flip-flop is marked, so a return to an earlier text is visible.
       const std::string returns =
           r.returns_to > 0 ? (color ? "\x1b[36m" : "") + std::string("= returns to ") + std::to_string(r.returns_to) +

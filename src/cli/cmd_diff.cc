@@ -37,7 +37,8 @@ struct DiffFlags {
 
 constexpr const char* kFormatHelp =
     "output format (default: color on a terminal, else plain):\n"
-    "  color         git --word-diff=color look; moves as {>>moved to/from ¶N<<}\n"
+    "  color         git --word-diff=color look; moves as {>>moved to/from ¶N<<},\n"
+    "                paragraph splits and merges as {>>¶ split<<} and {>>¶ merged<<}\n"
     "  plain         [-deleted-]{+inserted+}, like git --word-diff=plain\n"
     "  porcelain     git's --word-diff=porcelain lines\n"
     "  json          ops (rebuild both texts), stats, moves, sentence labels, summary\n"

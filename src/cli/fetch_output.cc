@@ -98,6 +98,7 @@ std::string RoundJson(const RoundReport& report) {
     if (story.kind == StoryResultKind::kChanged) {
       entry["added_words"] = story.revision.added_words;
       entry["removed_words"] = story.revision.removed_words;
+      if (story.revision.moved_words > 0) entry["moved_words"] = story.revision.moved_words;
       if (story.revision.returns_to > 0) entry["returns_to"] = story.revision.returns_to;
     }
     if (story.kind == StoryResultKind::kError) entry["error"] = story.error.message();
@@ -135,6 +136,7 @@ void RunOnChange(const std::string& command, const RoundReport& report, const st
     environment.push_back("REDLINE_HEADLINE=" + r.headline);
     environment.push_back("REDLINE_ADDED_WORDS=" + std::to_string(r.added_words));
     environment.push_back("REDLINE_REMOVED_WORDS=" + std::to_string(r.removed_words));
+    environment.push_back("REDLINE_MOVED_WORDS=" + std::to_string(r.moved_words));
     environment.push_back("REDLINE_TOTAL_WORDS=" + std::to_string(r.total_words));
     environment.push_back("REDLINE_RETURNS_TO=" + std::to_string(r.returns_to));
     environment.push_back("REDLINE_ARCHIVE=" + archive_path);

@@ -92,6 +92,7 @@ void PrintSnapshotOutcome(const std::string& story, const SnapshotOutcome& outco
   if (outcome.changed) {
     out["added_words"] = r.added_words;
     out["removed_words"] = r.removed_words;
+    if (r.moved_words > 0) out["moved_words"] = r.moved_words;
     out["total_words"] = r.total_words;
     out["headline"] = r.headline;
   }

@@ -35,16 +35,23 @@ void CheckDiff(const std::string& old_text, const std::string& new_text) {
   const std::set<std::size_t> old_bounds = TokenBoundaries(old_text);
   const std::set<std::size_t> new_bounds = TokenBoundaries(new_text);
   std::size_t old_pos = 0, new_pos = 0;
-  std::size_t added = 0, removed = 0;
+  std::size_t added = 0, removed = 0, moved_words = 0;
   for (std::size_t k = 0; k < diff.ops.size(); ++k) {
     const DiffOp& op = diff.ops[k];
     ASSERT_FALSE(op.text.empty());
     if (k > 0) {
       const DiffOp& previous = diff.ops[k - 1];
       const bool moved = previous.move >= 0 || op.move >= 0;
-      if (!moved) {
+      const bool block_change =
+          previous.block_change != BlockChange::kNone || op.block_change != BlockChange::kNone;
+      if (block_change) {
+        // A split or merge is a change of its own: one delete op, then one insert op.
+        ASSERT_FALSE(previous.kind == op.kind && previous.block_change == op.block_change) << "ops are merged";
+      } else if (!moved) {
         ASSERT_NE(previous.kind, op.kind) << "ops are merged";
-        ASSERT_FALSE(previous.kind == OpKind::kInsert && op.kind == OpKind::kDelete);
+        // Deletions come first within a change; paragraphs inserted whole may come before
+        // the edit of the line after them.
+        ASSERT_FALSE(previous.kind == OpKind::kInsert && op.kind == OpKind::kDelete && previous.text.back() != '\n');
       } else {
         ASSERT_FALSE(previous.kind == op.kind && previous.move == op.move) << "ops are merged";
       }
@@ -53,11 +60,25 @@ void CheckDiff(const std::string& old_text, const std::string& new_text) {
     if (op.kind != OpKind::kDelete) new_pos += op.text.size();
     ASSERT_TRUE(old_bounds.count(old_pos)) << "op ends inside an old token";
     ASSERT_TRUE(new_bounds.count(new_pos)) << "op ends inside a new token";
+    if (op.block_change != BlockChange::kNone) {
+      ASSERT_NE(op.kind, OpKind::kEqual);
+      ASSERT_EQ(CountWords(op.text), 0u) << "a split or merge changes only spaces and breaks";
+      ASSERT_EQ(op.text.find('\n') != std::string::npos,
+                (op.kind == OpKind::kInsert) == (op.block_change == BlockChange::kSplit));
+    }
+    if (op.move >= 0) continue;  // counted through its move, below
     if (op.kind == OpKind::kInsert) added += CountWords(op.text);
     if (op.kind == OpKind::kDelete) removed += CountWords(op.text);
   }
+  for (const Move& move : diff.moves) {
+    for (const DiffOp& op : move.ops) {
+      (op.kind == OpKind::kInsert ? added : op.kind == OpKind::kDelete ? removed : moved_words) +=
+          CountWords(op.text);
+    }
+  }
   ASSERT_EQ(diff.stats.added_words, added);
   ASSERT_EQ(diff.stats.removed_words, removed);
+  ASSERT_EQ(diff.stats.moved_words, moved_words);
   if (!diff.has_changes) {
     ASSERT_EQ(diff.stats.changed_blocks, 0u);
   }

@@ -1,6 +1,7 @@
 // DiffWords: alignment -> readable chunks -> ops, stats, moves, sentence labels, summary.
 #include <algorithm>
 
+#include "diff/block_breaks.h"
 #include "diff/keys.h"
 #include "diff/regroup.h"
 #include "diff/stats.h"
@@ -16,22 +17,26 @@ std::string_view Slice(std::string_view text, std::size_t begin, std::size_t end
   return text.substr(begin, end - begin);
 }
 
-void AddOp(std::vector<DiffOp>* ops, OpKind kind, std::string_view text, int move, bool ignored) {
+void AddOp(std::vector<DiffOp>* ops, OpKind kind, std::string_view text, int move, bool ignored,
+           BlockChange block_change = BlockChange::kNone) {
   if (text.empty()) return;
   if (!ops->empty()) {
     DiffOp& last = ops->back();
-    if (last.kind == kind && last.move == move && last.ignored == ignored) {
+    if (last.kind == kind && last.move == move && last.ignored == ignored && last.block_change == block_change) {
       last.text.append(text);
       return;
     }
   }
-  ops->push_back({kind, std::string(text), move, ignored});
+  ops->push_back({kind, std::string(text), move, ignored, block_change});
 }
 
-// Readability passes, ignored marks, then ops.
+// Paragraph splits and merges, readability passes, ignored marks, then ops.
 std::vector<DiffOp> FinishChunks(std::string_view old_text, std::string_view new_text, const IgnoreSet& ignore,
                                  std::vector<Chunk>* chunks) {
-  JoinReplacements(old_text, chunks);
+  JoinReplacements(old_text, new_text, chunks);
+  SlideToParagraphs(old_text, new_text, chunks);
+  // The word edits beside a split or merge may join up again, never with it.
+  if (MarkBlockBreaks(old_text, new_text, chunks)) JoinReplacements(old_text, new_text, chunks);
   SlideToWordStarts(old_text, new_text, chunks);
   std::vector<DiffOp> ops;
   ops.reserve(chunks->size() * 2);
@@ -42,9 +47,11 @@ std::vector<DiffOp> FinishChunks(std::string_view old_text, std::string_view new
       AddOp(&ops, OpKind::kEqual, removed, -1, false);
       continue;
     }
-    if (ignore.any() && chunk.move < 0) chunk.ignored = SameUnder(removed, added, ignore);
-    AddOp(&ops, OpKind::kDelete, removed, chunk.move, chunk.ignored);
-    AddOp(&ops, OpKind::kInsert, added, chunk.move, chunk.ignored);
+    if (ignore.any() && chunk.move < 0 && chunk.block_change == BlockChange::kNone) {
+      chunk.ignored = SameUnder(removed, added, ignore);
+    }
+    AddOp(&ops, OpKind::kDelete, removed, chunk.move, chunk.ignored, chunk.block_change);
+    AddOp(&ops, OpKind::kInsert, added, chunk.move, chunk.ignored, chunk.block_change);
   }
   return ops;
 }
@@ -87,7 +94,6 @@ WordDiff DiffWords(std::string_view old_text, std::string_view new_text, const D
   WordDiff result;
   result.ops = diff::FinishChunks(old_text, new_text, ignore, &alignment.chunks);
   for (const DiffOp& op : result.ops) result.has_changes = result.has_changes || (op.kind != OpKind::kEqual && !op.ignored);
-  result.stats = diff::ComputeStats(result.ops);
   result.approximate = alignment.approximate;
 
   // Sentence indices: every sentence of each text appears once in the records.
@@ -145,11 +151,14 @@ WordDiff DiffWords(std::string_view old_text, std::string_view new_text, const D
     }
     result.moves.push_back(std::move(move));
   }
+  // After the moves: moved text counts through their own ops, as moved words.
+  result.stats = diff::ComputeStats(result.ops, result.moves);
   if (options.summarize) {
     result.summary = diff::Summarize(old_text, new_text, alignment, result.sentences, result.stats, options);
   } else {
     result.summary.added_words = result.stats.added_words;
     result.summary.removed_words = result.stats.removed_words;
+    result.summary.moved_words = result.stats.moved_words;
   }
   return result;
 }

@@ -63,6 +63,12 @@ void AppendRow(const WordDiff& diff, const Row& row, const Style& style, std::st
       AppendSafe(segment.text, out);
       continue;
     }
+    if (segment.block_change != BlockChange::kNone) {
+      out->append(style.moved_in_open);
+      out->append("{>>" + BlockChangeNote(segment.block_change) + "<<}");
+      out->append(style.moved_close);
+      continue;
+    }
     if (segment.move >= 0) {
       // A moved block gets a line of its own, even where other text shares its row.
       const bool own_line = IsBlockMove(diff, segment);
@@ -88,10 +94,14 @@ std::string MoveNote(const WordDiff& diff, int move, OpKind kind) {
                                  : "moved from \xC2\xB6" + std::to_string(m.from_block + 1);
 }
 
+std::string BlockChangeNote(BlockChange change) {
+  return change == BlockChange::kSplit ? "\xC2\xB6 split" : "\xC2\xB6 merged";
+}
+
 std::string RenderHunks(const WordDiff& diff, int context, bool color) {
   if (!diff.has_changes) return {};
   const Style& style = color ? kColorStyle : kPlainStyle;
-  const std::vector<Row> rows = BuildRows(diff.ops);
+  const std::vector<Row> rows = BuildRows(diff.ops, /*block_marks=*/true);
   std::string out;
   for (const Hunk& hunk : ChooseHunks(rows, context)) {
     out.append(style.header_open);

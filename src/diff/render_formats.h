@@ -20,6 +20,9 @@ std::string RenderJson(const WordDiff& diff);
 // from ¶M" for its insert op.
 std::string MoveNote(const WordDiff& diff, int move, OpKind kind);
 
+// "¶ split" or "¶ merged": the note at a paragraph split or merge.
+std::string BlockChangeNote(BlockChange change);
+
 }  // namespace redline::diff
 
 #endif  // REDLINE_DIFF_RENDER_FORMATS_H_

@@ -23,6 +23,8 @@ Json Ops(const std::vector<DiffOp>& ops) {
   for (const DiffOp& op : ops) {
     Json entry = {{"op", OpName(op.kind)}, {"text", op.text}};
     if (op.ignored) entry["ignored"] = true;
+    if (op.block_change == BlockChange::kSplit) entry["split"] = true;
+    if (op.block_change == BlockChange::kMerge) entry["merge"] = true;
     out.push_back(std::move(entry));
   }
   return out;
@@ -67,24 +69,32 @@ Json Changes(const std::vector<TextChange>& changes) {
   return out;
 }
 
+// Keys that are 0 in most diffs ("moved_words", blocks "split" and "merged") appear only
+// when they are not, as "ignored" on ops does: a diff without moves, splits or merges reads
+// as it always did.
 Json Summary(const ChangeSummary& s) {
-  return {{"added_words", s.added_words},
-          {"removed_words", s.removed_words},
-          {"sentences",
-           {{"unchanged", s.sentences_unchanged},
-            {"edited", s.sentences_edited},
-            {"added", s.sentences_added},
-            {"deleted", s.sentences_deleted},
-            {"moved", s.sentences_moved}}},
-          {"blocks",
-           {{"edited", s.blocks_edited}, {"added", s.blocks_added}, {"deleted", s.blocks_deleted}, {"moved", s.blocks_moved}}},
-          {"headline_changed", s.headline_changed},
-          {"byline_changed", s.byline_changed},
-          {"quotes_changed", s.quotes.size()},
-          {"quotes", Changes(s.quotes)},
-          {"numbers_changed", s.numbers.size()},
-          {"numbers", Changes(s.numbers)},
-          {"minor", s.minor}};
+  Json out = {{"added_words", s.added_words}, {"removed_words", s.removed_words}};
+  if (s.moved_words > 0) out["moved_words"] = s.moved_words;
+  Json blocks = {{"edited", s.blocks_edited},
+                 {"added", s.blocks_added},
+                 {"deleted", s.blocks_deleted},
+                 {"moved", s.blocks_moved}};
+  if (s.blocks_split > 0) blocks["split"] = s.blocks_split;
+  if (s.blocks_merged > 0) blocks["merged"] = s.blocks_merged;
+  out["sentences"] = {{"unchanged", s.sentences_unchanged},
+                      {"edited", s.sentences_edited},
+                      {"added", s.sentences_added},
+                      {"deleted", s.sentences_deleted},
+                      {"moved", s.sentences_moved}};
+  out["blocks"] = std::move(blocks);
+  out["headline_changed"] = s.headline_changed;
+  out["byline_changed"] = s.byline_changed;
+  out["quotes_changed"] = s.quotes.size();
+  out["quotes"] = Changes(s.quotes);
+  out["numbers_changed"] = s.numbers.size();
+  out["numbers"] = Changes(s.numbers);
+  out["minor"] = s.minor;
+  return out;
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ struct Markup {
   const char* ins_close;
   const char* note_open;
   const char* note_close;
+  const char* break_open;  // a paragraph split or merge note (closed by note_close)
   const char* moved_open;
   const char* moved_close;
   const char* no_changes;
@@ -86,7 +87,7 @@ std::string EscapeHtml(std::string_view text, bool /*line_start*/) {
 }
 
 constexpr Markup kMarkdown{EscapeMarkdown, "", "", "", "- ", "\n", "\n", "", "\n\n", "\xE2\x80\xA6\n\n",
-                           "~~", "~~", "**", "**", "*(", ")*", "", "", "No changes.\n", true};
+                           "~~", "~~", "**", "**", "*(", ")*", "*(", "", "", "No changes.\n", true};
 constexpr Markup kHtml{EscapeHtml,
                        "<div class=\"redline-diff\">\n",
                        "</div>\n",
@@ -103,6 +104,7 @@ constexpr Markup kHtml{EscapeHtml,
                        "</ins>",
                        "<span class=\"redline-move\">",
                        "</span>",
+                       "<span class=\"redline-break\">",
                        "<span class=\"redline-moved\">",
                        "</span>",
                        "<p>No changes.</p>\n",
@@ -129,14 +131,17 @@ std::string Changes(const std::vector<TextChange>& changes) {
 std::vector<std::string> SummaryLines(const WordDiff& diff) {
   const ChangeSummary& s = diff.summary;
   std::vector<std::string> lines;
-  lines.push_back("Words: +" + Count(s.added_words) + " \xE2\x88\x92" + Count(s.removed_words));
+  lines.push_back("Words: +" + Count(s.added_words) + " \xE2\x88\x92" + Count(s.removed_words) +
+                  (s.moved_words > 0 ? ", " + Count(s.moved_words) + " moved" : ""));
   if (!diff.sentences.empty()) {
     lines.push_back("Sentences: " + Count(s.sentences_edited) + " edited, " + Count(s.sentences_added) + " added, " +
                     Count(s.sentences_deleted) + " deleted, " + Count(s.sentences_moved) + " moved, " +
                     Count(s.sentences_unchanged) + " unchanged");
   }
   lines.push_back("Blocks: " + Count(s.blocks_edited) + " edited, " + Count(s.blocks_added) + " added, " +
-                  Count(s.blocks_deleted) + " deleted, " + Count(s.blocks_moved) + " moved");
+                  Count(s.blocks_deleted) + " deleted, " + Count(s.blocks_moved) + " moved" +
+                  (s.blocks_split > 0 ? ", " + Count(s.blocks_split) + " split" : "") +
+                  (s.blocks_merged > 0 ? ", " + Count(s.blocks_merged) + " merged" : ""));
   if (s.headline_changed) lines.push_back("Headline changed");
   if (s.byline_changed) lines.push_back("Byline changed");
   if (!s.quotes.empty()) lines.push_back("Quotes changed (" + Count(s.quotes.size()) + "): " + Changes(s.quotes));
@@ -162,6 +167,12 @@ void AppendMarked(const Markup& m, const char* open, const char* close, std::str
 }
 
 void AppendSegment(const Markup& m, const WordDiff& diff, const Segment& segment, bool line_start, std::string* out) {
+  if (segment.block_change != BlockChange::kNone) {
+    out->append(m.break_open);
+    out->append(m.escape(BlockChangeNote(segment.block_change), false));
+    out->append(m.note_close);
+    return;
+  }
   if (segment.move >= 0) {
     out->append(m.note_open);
     out->append(m.escape(MoveNote(diff, segment.move, segment.kind), false));
@@ -203,13 +214,15 @@ std::string Render(const Markup& m, const WordDiff& diff, int context) {
     out.append(m.item_close);
   }
   out.append(m.close_list);
-  const std::vector<Row> rows = BuildRows(diff.ops);
+  const std::vector<Row> rows = BuildRows(diff.ops, /*block_marks=*/true);
   const std::vector<Hunk> hunks = ChooseHunks(rows, context);
   for (std::size_t h = 0; h < hunks.size(); ++h) {
     if (h > 0 || hunks[h].first_row > 0) out.append(m.elided);
     for (std::size_t i = hunks[h].first_row; i < hunks[h].end_row; ++i) {
       bool empty = true;
-      for (const Segment& segment : rows[i].segments) empty = empty && segment.text.empty() && segment.move < 0;
+      for (const Segment& segment : rows[i].segments) {
+        empty = empty && segment.text.empty() && segment.move < 0 && segment.block_change == BlockChange::kNone;
+      }
       if (empty) continue;
       out.append(m.para_open);
       bool line_start = true;

@@ -47,9 +47,15 @@ class SideBuilder {
         AddMove(op);
         continue;
       }
-      const Look look = op.kind == OpKind::kEqual || op.ignored ? Look::kNormal
-                        : op.kind == OpKind::kDelete            ? Look::kDeleted
-                                                                : Look::kInserted;
+      // A paragraph split or merge: a note on the old side where the break went or came;
+      // its spaces and breaks are not marked.
+      const bool block_change = op.block_change != BlockChange::kNone && !op.ignored;
+      if (block_change && op.kind == OpKind::kDelete) {
+        Add(Look::kMovedIn, "{>>" + BlockChangeNote(op.block_change) + "<<}");
+      }
+      const Look look = op.kind == OpKind::kEqual || op.ignored || block_change ? Look::kNormal
+                        : op.kind == OpKind::kDelete                            ? Look::kDeleted
+                                                                                : Look::kInserted;
       std::string_view text = op.text;
       while (true) {
         const std::size_t newline = text.find('\n');

@@ -109,10 +109,20 @@ TEST(RenderDiff, MultiLineChangeIsMarkedPerLine) {
 }
 
 TEST(RenderDiff, ChangedLineBreaksShowAsEmptyMarkers) {
+  // Not a split: the old paragraph does not go on after the new break.
+  EXPECT_EQ(Render(DiffWords("A b c.\n", "A b\n\nX.\n"), DiffFormat::kPlain),
+            "@@ -1 +1,3 @@\nA b[- c-]{++}\n\n{+X+}.\n");
+  EXPECT_EQ(Render(DiffWords("A b\n\nX.\n", "A b c.\n"), DiffFormat::kPlain),
+            "@@ -1,3 +1 @@\nA b[--]\n\n[-X-]{+ c+}.\n");
+}
+
+TEST(RenderDiff, ParagraphSplitAndMergeShowAsNotes) {
   EXPECT_EQ(Render(DiffWords("A b c.\n", "A b\n\nc.\n"), DiffFormat::kPlain),
-            "@@ -1 +1,3 @@\nA b[- -]{++}\n\nc.\n");
+            "@@ -1 +1,3 @@\nA b{>>\xC2\xB6 split<<}\n\nc.\n");
   EXPECT_EQ(Render(DiffWords("A b\n\nc.\n", "A b c.\n"), DiffFormat::kPlain),
-            "@@ -1,3 +1 @@\nA b[--]\n\n{+ +}c.\n");
+            "@@ -1,3 +1 @@\nA b{>>\xC2\xB6 merged<<} c.\n");
+  EXPECT_EQ(Render(DiffWords("A b c.\n", "A b\n\nc.\n"), DiffFormat::kColor),
+            "\x1b[36m@@ -1 +1,3 @@\x1b[m\nA b\x1b[1;36m{>>\xC2\xB6 split<<}\x1b[m\n\nc.\n");
 }
 
 TEST(RenderDiff, TextWithoutFinalNewline) {

@@ -7,9 +7,13 @@ namespace {
 
 class RowBuilder {
  public:
-  std::vector<Row> Build(const std::vector<DiffOp>& ops) {
+  std::vector<Row> Build(const std::vector<DiffOp>& ops, bool block_marks) {
     StartRow();
     for (const DiffOp& op : ops) {
+      if (block_marks && op.block_change != BlockChange::kNone && !op.ignored) {
+        AddBlockChange(op);
+        continue;
+      }
       const bool old_side = op.kind != OpKind::kInsert;
       const bool new_side = op.kind != OpKind::kDelete;
       // An ignored op shows as unchanged text: its new text; its old text only counts lines.
@@ -65,6 +69,39 @@ class RowBuilder {
     if (new_side) new_at_line_start_ = false;
   }
 
+  // A split: the note where the old space was, then the new rows its break starts. A
+  // merge: the note, the old lines it joins, then the new space as unchanged text.
+  void AddBlockChange(const DiffOp& op) {
+    if (op.kind == OpKind::kDelete) {
+      row_.segments.push_back({OpKind::kDelete, {}, -1, op.block_change});
+      row_.blank = false;
+      row_.changed = true;
+      Touch(true, false);
+      for (const char c : op.text) {
+        if (c != '\n') continue;
+        ++old_line_;
+        Touch(true, false);
+      }
+      old_at_line_start_ = op.text.back() == '\n';
+      return;
+    }
+    std::string_view text = op.text;
+    while (!text.empty()) {
+      const std::size_t newline = text.find('\n');
+      const std::string_view piece = text.substr(0, newline);
+      if (!piece.empty() && op.block_change == BlockChange::kMerge) AddPiece(OpKind::kEqual, piece, -1, false, true);
+      if (newline == std::string_view::npos) break;
+      Touch(false, true);
+      row_.changed = true;
+      ++new_line_;
+      new_at_line_start_ = true;
+      rows_.push_back(std::move(row_));
+      StartRow();
+      text.remove_prefix(newline + 1);
+    }
+    row_.changed = true;
+  }
+
   void EndRow(OpKind kind, bool old_side, bool new_side) {
     Touch(old_side, new_side);
     if (kind != OpKind::kEqual) {
@@ -87,7 +124,9 @@ class RowBuilder {
 
 }  // namespace
 
-std::vector<Row> BuildRows(const std::vector<DiffOp>& ops) { return RowBuilder().Build(ops); }
+std::vector<Row> BuildRows(const std::vector<DiffOp>& ops, bool block_marks) {
+  return RowBuilder().Build(ops, block_marks);
+}
 
 std::size_t SpanChangedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end, LineSpan* old_lines,
                            LineSpan* new_lines) {

@@ -17,6 +17,10 @@ struct Segment {
   OpKind kind;
   std::string_view text;
   int move = -1;  // DiffOp::move
+  // With marks on (BuildRows): a paragraph split or merge, shown as a note of its own at
+  // the place of the break (kind kDelete, empty text). The spaces and breaks of its ops
+  // are not shown: a split ends the row, a merge's new space is an unchanged segment.
+  BlockChange block_change = BlockChange::kNone;
 };
 
 // 1-based line numbers; first/last are 0 when the row holds nothing of that side.
@@ -40,8 +44,9 @@ struct Row {
   LineSpan old_lines, new_lines;  // lines whose bytes (text or '\n') the row holds
 };
 
-// Splits ops into rows. Views point into `ops`.
-std::vector<Row> BuildRows(const std::vector<DiffOp>& ops);
+// Splits ops into rows. Views point into `ops`. `block_marks`: splits and merges as notes
+// (see Segment); else their ops are deletions and insertions like any other.
+std::vector<Row> BuildRows(const std::vector<DiffOp>& ops, bool block_marks = false);
 
 // The run of changed rows from `begin` (before `end`): the lines of each side it spans, in
 // `old_lines` and `new_lines`; returns the index of the first row after the run.

@@ -79,12 +79,26 @@ std::size_t CountChangedBlocks(const std::vector<DiffOp>& ops) {
 
 }  // namespace
 
-DiffStats ComputeStats(const std::vector<DiffOp>& ops) {
+DiffStats ComputeStats(const std::vector<DiffOp>& ops, const std::vector<Move>& moves) {
   DiffStats stats;
   for (const DiffOp& op : ops) {
-    if (op.ignored) continue;
+    // Moved text is counted once, below, through its move; a split or merge is only spaces.
+    if (op.ignored || op.move >= 0 || op.block_change != BlockChange::kNone) continue;
     if (op.kind == OpKind::kInsert) stats.added_words += CountWords(op.text);
     if (op.kind == OpKind::kDelete) stats.removed_words += CountWords(op.text);
+  }
+  for (const Move& move : moves) {
+    if (move.exact) {  // one equal op
+      stats.moved_words += move.words;
+      continue;
+    }
+    for (const DiffOp& op : move.ops) {
+      if (op.kind == OpKind::kEqual || (op.ignored && op.kind == OpKind::kInsert)) {
+        stats.moved_words += CountWords(op.text);
+      } else if (!op.ignored) {
+        (op.kind == OpKind::kInsert ? stats.added_words : stats.removed_words) += CountWords(op.text);
+      }
+    }
   }
   stats.changed_blocks = CountChangedBlocks(ops);
   return stats;

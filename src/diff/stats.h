@@ -8,9 +8,10 @@
 
 namespace redline::diff {
 
-// Words added and removed, and changed blocks by the rule documented on DiffStats.
+// Words added, removed and moved, and changed blocks, by the rules documented on
+// DiffStats: the ops of moved text (DiffOp::move) count through their move's own ops.
 // REQUIRES: every op boundary is a token boundary (DiffWords guarantees it).
-DiffStats ComputeStats(const std::vector<DiffOp>& ops);
+DiffStats ComputeStats(const std::vector<DiffOp>& ops, const std::vector<Move>& moves);
 
 }  // namespace redline::diff
 

@@ -132,6 +132,10 @@ WholeBlocks CountBlocks(const Alignment& alignment, ChangeSummary* summary) {
   };
   for (const Chunk& chunk : alignment.chunks) {
     if (!chunk.changed || chunk.ignored || chunk.move >= 0) continue;
+    if (chunk.block_change != BlockChange::kNone) {  // a split or merge edits no block's words
+      ++(chunk.block_change == BlockChange::kSplit ? summary->blocks_split : summary->blocks_merged);
+      continue;
+    }
     cover(old_lines, &old_line, chunk.old_begin, chunk.old_end, &deleted);
     cover(new_lines, &new_line, chunk.new_begin, chunk.new_end, &inserted);
     if (chunk.new_begin == chunk.new_end) {
@@ -279,6 +283,7 @@ ChangeSummary Summarize(std::string_view old_text, std::string_view new_text, co
   ChangeSummary summary;
   summary.added_words = stats.added_words;
   summary.removed_words = stats.removed_words;
+  summary.moved_words = stats.moved_words;
   for (const SentenceChange& s : sentences) {
     switch (s.label) {
       case SentenceLabel::kUnchanged: ++summary.sentences_unchanged; break;

@@ -23,6 +23,8 @@ struct Chunk {
   // range (where it arrived), and the index of its move.
   int move = -1;
   bool ignored = false;  // a change the ignore options do not see (set by the caller)
+  // A space replaced by a paragraph break or the reverse (set by MarkBlockBreaks).
+  BlockChange block_change = BlockChange::kNone;
   bool operator==(const Chunk&) const = default;
 };
 

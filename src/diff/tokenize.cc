@@ -68,7 +68,9 @@ std::size_t ScanRun(std::string_view text, std::size_t pos, TokenKind* kind, boo
     previous = cp;
     pos += cp.length;
   }
-  *kind = all_digits && word ? TokenKind::kNumber : TokenKind::kWord;
+  const bool number = all_digits && word;
+  if (number && pos < text.size() && text[pos] == '%') ++pos;  // "3.2%" is one number
+  *kind = number ? TokenKind::kNumber : TokenKind::kWord;
   *is_word = word;
   return pos - start;
 }

@@ -40,7 +40,7 @@ inline constexpr ByteClasses kClasses;
 
 // Plain ASCII words, numbers, single spaces and punctuation, which are most tokens of most
 // texts; 0 when the general path must decide.
-inline std::size_t ScanAscii(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
+[[gnu::always_inline]] inline std::size_t ScanAscii(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
   const std::size_t n = text.size();
   const auto cls = [&](std::size_t i) { return kClasses.table[static_cast<unsigned char>(text[i])]; };
   const ByteClass first = cls(pos);
@@ -61,6 +61,7 @@ inline std::size_t ScanAscii(std::string_view text, std::size_t pos, TokenKind* 
     } else if (end < n && c != kBlank && c != kPunct) {
       return 0;  // non-ASCII or a control character follows
     }
+    if (digits && end < n && text[end] == '%') ++end;  // "40%" is one number
     *kind = digits ? TokenKind::kNumber : TokenKind::kWord;
     *is_word = true;
     return end - pos;
@@ -86,7 +87,7 @@ std::size_t ScanGeneral(std::string_view text, std::size_t pos, TokenKind* kind,
 
 // Scans the token that starts at `pos` and returns its byte length (at least 1); sets
 // `*kind` and `*is_word` (holds a letter or digit). REQUIRES: pos < text.size().
-inline std::size_t ScanToken(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
+[[gnu::always_inline]] inline std::size_t ScanToken(std::string_view text, std::size_t pos, TokenKind* kind, bool* is_word) {
   *is_word = false;
   const std::size_t ascii = scan::ScanAscii(text, pos, kind, is_word);
   if (ascii > 0) return ascii;

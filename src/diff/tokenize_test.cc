@@ -43,7 +43,13 @@ TEST(Tokenize, InnerHyphensJoinWords) {
 
 TEST(Tokenize, NumbersKeepTheirSeparators) {
   EXPECT_EQ(Texts("1,000 people"), (Words{"1,000", " ", "people"}));
-  EXPECT_EQ(Texts("3.5%"), (Words{"3.5", "%"}));
+  // A percent sign right after a number is part of it: "40%" -> "45%" changes one token.
+  EXPECT_EQ(Texts("3.5%"), (Words{"3.5%"}));
+  EXPECT_EQ(Texts("40% of 5,000."), (Words{"40%", " ", "of", " ", "5,000", "."}));
+  EXPECT_EQ(Texts("40 %"), (Words{"40", " ", "%"}));
+  EXPECT_EQ(Texts("20th%"), (Words{"20th", "%"}));
+  EXPECT_EQ(Kinds("3.2%"), (std::vector<TokenKind>{TokenKind::kNumber}));
+  EXPECT_EQ(CountWords("40% and 3.2%"), 3u);
   EXPECT_EQ(Texts("in 2020, then"), (Words{"in", " ", "2020", ",", " ", "then"}));
   EXPECT_EQ(Texts("U.S."), (Words{"U", ".", "S", "."}));
   EXPECT_EQ(Kinds("1,000"), (std::vector<TokenKind>{TokenKind::kNumber}));

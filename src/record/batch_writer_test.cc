@@ -10,6 +10,7 @@
 
 #include "archive/test_util.h"
 #include "record/snapshot.h"
+#include "redline/diff.h"
 
 namespace redline::record {
 namespace {
@@ -148,6 +149,44 @@ TEST_F(SnapshotBatchTest, CountsAgainstRevisionsRecordedBeforeTheBatch) {
   EXPECT_EQ(revision.added_words, 1u);
   EXPECT_EQ(revision.removed_words, 1u);
   EXPECT_EQ(test::Git(archive.path(), "log --format=%s main -1"), "Council passes budget\n");
+}
+
+// A paragraph moved is counted as moved, not as added and removed, the same way whether
+// the counts are taken on a worker (a batch) or under the lock (one snapshot): the diff's.
+TEST_F(SnapshotBatchTest, AMovedParagraphCountsAsMovedWords) {
+  const std::string before = Paragraphs("Storm closes schools", {kLead, kSecond, kThird});
+  const std::string after = Paragraphs("Storm closes schools", {kThird, kLead, kSecond});
+  const WordDiff diff = DiffWords(before, after);
+  ASSERT_EQ(diff.moves.size(), 1u);
+  const std::size_t moved = diff.moves[0].words;
+  EXPECT_EQ(moved, CountWords(kThird));
+  std::vector<Revision> recorded;
+  for (const bool batch : {false, true}) {
+    Archive archive = NewArchive(batch ? "batched" : "alone");
+    auto first = NormalizeInput(before, InputFormat::kText);
+    ASSERT_OK(first);
+    ASSERT_OK(RecordSnapshot(archive, RequestAt("storm", 0), std::move(*first)));
+    if (batch) {
+      std::vector<SnapshotSource> sources(1);
+      sources[0].request = RequestAt("storm", 1);
+      sources[0].raw = after;
+      auto outcomes = RecordSnapshots(archive, std::move(sources));
+      ASSERT_OK(outcomes);
+      ASSERT_OK(outcomes->front());
+      recorded.push_back(outcomes->front()->revision);
+    } else {
+      auto second = NormalizeInput(after, InputFormat::kText);
+      ASSERT_OK(second);
+      auto outcome = RecordSnapshot(archive, RequestAt("storm", 1), std::move(*second));
+      ASSERT_OK(outcome);
+      recorded.push_back(outcome->revision);
+    }
+    EXPECT_EQ(recorded.back().added_words, 0u);
+    EXPECT_EQ(recorded.back().removed_words, 0u);
+    EXPECT_EQ(recorded.back().moved_words, moved);
+    EXPECT_EQ(test::Git(archive.path(), "log -1 '--format=%(trailers:key=Redline-Words,valueonly)%(trailers:key=Redline-Moved-Words,valueonly)' main"),
+              "+0 -0\n" + std::to_string(moved) + "\n\n");
+  }
 }
 
 TEST_F(SnapshotBatchTest, ABadSourceFailsAloneAndTheOthersAreRecorded) {

@@ -94,7 +94,8 @@ std::optional<std::size_t> PreviousWords(const std::optional<Revision>& latest, 
   return latest->total_words > 0 || text.empty() ? latest->total_words : CountWords(text);
 }
 
-// The word counts a revision's trailers record, as `redline diff` counts them; `against`
+// The word counts a revision's trailers record, as `redline diff` counts them (DiffStats:
+// moved paragraphs and sentences are moved words, not added and removed ones); `against`
 // is left to the caller (a copy of the previous text is needed only off the lock).
 PreparedSnapshot::Counts CountChanges(std::string_view previous_text, std::string_view text) {
   // Only the word counts go into the commit: skip sentence labels and the summary.
@@ -105,6 +106,7 @@ PreparedSnapshot::Counts CountChanges(std::string_view previous_text, std::strin
   PreparedSnapshot::Counts counts;
   counts.added_words = diff.stats.added_words;
   counts.removed_words = diff.stats.removed_words;
+  counts.moved_words = diff.stats.moved_words;
   return counts;
 }
 
@@ -153,6 +155,7 @@ Result<SnapshotOutcome> RecordPrepared(Archive& archive, const SnapshotRequest& 
     }
     revision->added_words = prepared.counts->added_words;
     revision->removed_words = prepared.counts->removed_words;
+    revision->moved_words = prepared.counts->moved_words;
     return true;
   };
   NormalizedInput& input = prepared.input;

@@ -94,6 +94,7 @@ struct PreparedSnapshot {
     std::string against;  // the latest revision's text, as expected ("" when the story is new)
     std::size_t added_words = 0;
     std::size_t removed_words = 0;
+    std::size_t moved_words = 0;
   };
   std::optional<Counts> counts;  // nullopt: no expectation
 };
