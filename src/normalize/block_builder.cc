@@ -211,7 +211,10 @@ bool IsToggle(const GumboNode* toggle, const GumboNode* panel) {
 }
 
 bool IsPanel(const GumboNode* node) {
-  return node != nullptr && (IsCollapsed(node) || (IsPanelTag(html::Tag(node)) && HasAccordionHint(node)));
+  for (; node != nullptr; node = html::WrappedElement(node)) {  // however wrapped
+    if (IsCollapsed(node) || (IsPanelTag(html::Tag(node)) && HasAccordionHint(node))) return true;
+  }
+  return false;
 }
 
 // A button that opens the panel after it, or after the heading or box around it.
@@ -247,7 +250,10 @@ bool IsDisclosed(const GumboNode* node) {
            html::AttrView(node, "aria-hidden") != "true" && OpensPanel(node);
   }
   if (!IsCollapsed(node)) return false;
-  const GumboNode* toggle = SiblingElement(node, -1);
+  // The toggle before the panel, or before the wrappers around it.
+  const GumboNode* box = node;
+  while (SiblingElement(box, -1) == nullptr && html::WrappedElement(box->parent) == box) box = box->parent;
+  const GumboNode* toggle = SiblingElement(box, -1);
   return toggle != nullptr && IsToggle(toggle, node);
 }
 

@@ -113,7 +113,9 @@ struct Holds {
 bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure, Holds holds,
                std::size_t* sentence_budget) {
   if (HoldsQuote(s)) return false;
-  const GumboTag tag = html::Tag(node);
+  // A wrapper is judged as what it wraps: a template's extra div around a short paragraph
+  // is that paragraph.
+  const GumboTag tag = html::Tag(page.Innermost(node));
   const bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
   if (!is_list && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_TABLE &&
       tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_FIELDSET && tag != GUMBO_TAG_ASIDE) {
@@ -298,7 +300,7 @@ bool IsThreadBox(const GumboNode* node, const PageAnalysis& page) {
     const GumboNode* c = html::Child(children, i);
     if (!html::IsElement(c)) continue;
     ++elements;
-    thread = thread || page.Stats(c).thread;
+    thread = thread || page.Stats(page.Innermost(c)).thread;  // however wrapped
   }
   return thread && elements <= 3;
 }

@@ -55,12 +55,13 @@ int TagBaseScore(GumboTag tag) {
   }
 }
 
+// Paragraph-like elements. readability scores <section> as one too; here a section reads as
+// the div it is swapped with (html::CanonicalizeTags), so a redesign moves no score.
 bool IsScoredTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_P:
     case GUMBO_TAG_TD:
     case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION:
     case GUMBO_TAG_H2:
     case GUMBO_TAG_H3:
     case GUMBO_TAG_H4:
@@ -136,6 +137,7 @@ void PageAnalysis::Count(const GumboNode* root) {
           if (open.empty()) return false;
           const TextFigures f = MeasureText(n->v.text.text);
           NodeStats& s = stats_[open.back()];
+          s.own_text = s.own_text || n->type != GUMBO_NODE_WHITESPACE;
           s.text_length += f.length;
           s.commas += f.commas;
           s.notice += CountNoticeWords(n->v.text.text);
@@ -143,6 +145,7 @@ void PageAnalysis::Count(const GumboNode* root) {
           return false;
         }
         if (!html::IsElement(n)) return false;
+        if (!open.empty() && !html::IsNeverRendered(n)) ++stats_[open.back()].element_children;
         NodeStats& s = stats_[n];
         if (html::IsInvisible(n) || (n != root && flags_.strip_landmarks && IsTemplateLandmark(n))) {
           s.skipped = true;
@@ -192,13 +195,14 @@ void PageAnalysis::AddScore(const GumboNode* owner, int text_length, int commas)
   if (text_length < kMinParagraphLength) return;
   const double points = 1.0 + commas + std::min(text_length / 100, 3);
   int level = 0;
-  for (const GumboNode* a = owner; a != nullptr && level < kAncestorLevels; a = a->parent) {
+  // A chain of pure wrappers is one level: a template's extra divs move no score.
+  for (const GumboNode* a = owner; a != nullptr && level < kAncestorLevels; a = Outermost(a)->parent) {
     // The body holds everything; scoring it would let a page of teasers outvote the story.
     if (!html::IsElement(a) || !html::IsElement(a->parent) || html::Tag(a) == GUMBO_TAG_BODY) break;
     NodeStats& s = stats_[a];
     if (!s.scored) {
       s.scored = true;
-      s.score = TagBaseScore(html::Tag(a));
+      s.score = TagBaseScore(html::Tag(a));  // `a` is the innermost of its chain
       candidates_.push_back(a);
     }
     const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
@@ -213,11 +217,13 @@ void PageAnalysis::Score(const GumboNode* body) {
     const GumboTag tag = html::Tag(n);
     const GumboVector* children = html::Children(n);
     if (IsScoredTag(tag)) {
-      const GumboNode* parent = n->parent;
-      // A div holding a single paragraph counts as that paragraph (readability).
+      if (tag == GUMBO_TAG_P) stats_[n].paragraph = true;
+      // Boxes holding only this paragraph count as the paragraph: any chain of wrappers, and
+      // readability's div around a single <p> (with its photo, say).
+      const GumboNode* parent = Outermost(n)->parent;
       if (tag == GUMBO_TAG_P && html::Tag(parent) == GUMBO_TAG_DIV && Stats(parent).paragraphs == 1 &&
           Stats(parent).text_length == Stats(n).text_length && LinkDensity(parent) < 0.25) {
-        parent = parent->parent;
+        parent = Outermost(parent)->parent;
       }
       // A paragraph of a consent dialog, login wall or newsletter box scores nothing, however long.
       if (!IsNoticeDense(Stats(n).notice)) AddScore(parent, Stats(n).text_length, Stats(n).commas);
@@ -230,7 +236,8 @@ void PageAnalysis::Score(const GumboNode* body) {
       block_child = html::IsElement(c) && !Stats(c).skipped && IsDivBlockChild(html::Tag(c));
     }
     if (!block_child) {  // a div of phrasing content is a paragraph
-      if (!IsNoticeDense(Stats(n).notice)) AddScore(n->parent, Stats(n).text_length, Stats(n).commas);
+      stats_[n].paragraph = true;
+      if (!IsNoticeDense(Stats(n).notice)) AddScore(Outermost(n)->parent, Stats(n).text_length, Stats(n).commas);
       return true;
     }
     // Phrasing runs between the blocks of a mixed div are paragraphs of that div.
@@ -316,15 +323,14 @@ void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading)
   // the class attribute compared whole, which a template's renaming keeps alike.
   for (std::size_t i = 1; i < ranked.size() && i < kTopCandidates; ++i) {
     const GumboNode* twin = ranked[i];
-    if (Stats(twin).score < 0.3 * top_score || html::Tag(twin) != html::Tag(top) ||
-        html::AttrView(twin, "class") != html::AttrView(top, "class") || html::IsAncestor(twin, top) ||
+    if (Stats(twin).score < 0.3 * top_score || !ShareShape(twin, top) || html::IsAncestor(twin, top) ||
         html::IsAncestor(top, twin)) {
       continue;
     }
-    const GumboNode* common = top->parent;
+    const GumboNode* common = Outermost(top)->parent;
     for (int level = 0; level < kTwinLevels && html::IsElement(common) && common != body; ++level) {
       if (html::IsAncestor(common, twin)) break;
-      common = common->parent;
+      common = Outermost(common)->parent;
     }
     if (html::IsElement(common) && common != body && html::IsAncestor(common, twin) &&
         (title_heading == nullptr || !InFeed(common, title_heading))) {
@@ -358,25 +364,63 @@ void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading)
   top_ = top;
 }
 
+bool PageAnalysis::IsPureWrapper(const GumboNode* node) const {
+  const GumboTag tag = html::Tag(node);
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_MAIN) return false;
+  const NodeStats& s = Stats(node);
+  return s.element_children == 1 && !s.own_text && !s.skipped;
+}
+
+const GumboNode* PageAnalysis::Outermost(const GumboNode* node) const {
+  while (html::IsElement(node->parent) && node->parent != body_ && IsPureWrapper(node->parent)) node = node->parent;
+  return node;
+}
+
+const GumboNode* PageAnalysis::OnlyChild(const GumboNode* wrapper) const {
+  const GumboVector* children = html::Children(wrapper);
+  for (unsigned i = 0; children != nullptr && i < children->length; ++i) {
+    const GumboNode* c = html::Child(children, i);
+    if (html::IsElement(c) && !html::IsNeverRendered(c)) return c;
+  }
+  return nullptr;
+}
+
+const GumboNode* PageAnalysis::Innermost(const GumboNode* node) const {
+  for (const GumboNode* only; IsPureWrapper(node) && (only = OnlyChild(node)) != nullptr;) node = only;
+  return node;
+}
+
+bool PageAnalysis::ShareShape(const GumboNode* a, const GumboNode* b) const {
+  std::vector<const GumboNode*> chain;
+  for (const GumboNode* y = Outermost(b); y != nullptr; y = IsPureWrapper(y) ? OnlyChild(y) : nullptr) {
+    if (!html::AttrView(y, "class").empty()) chain.push_back(y);
+  }
+  for (const GumboNode* x = Outermost(a); x != nullptr; x = IsPureWrapper(x) ? OnlyChild(x) : nullptr) {
+    for (const GumboNode* y : chain) {
+      if (html::Tag(x) == html::Tag(y) && html::AttrView(x, "class") == html::AttrView(y, "class")) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<const GumboNode*> PageAnalysis::SelectContent() const {
   if (top_ == nullptr) return {};
   if (top_ == body_ || !html::IsElement(top_->parent)) return {top_};
   const double top_score = Stats(top_).score;
   const double threshold = std::max(10.0, top_score * 0.2);
-  const std::string_view top_class = html::AttrView(top_, "class");
   std::vector<const GumboNode*> nodes;
   const GumboVector* siblings = html::Children(top_->parent);
   for (unsigned i = 0; i < siblings->length; ++i) {
     const GumboNode* s = html::Child(siblings, i);
     if (!html::IsElement(s)) continue;
     bool append = s == top_;
-    const NodeStats& st = Stats(s);
-    if (!append && !st.skipped && st.articles < 2) {
-      double bonus = 0;
-      if (!top_class.empty() && html::AttrView(s, "class") == top_class) bonus = top_score * 0.2;
+    // A sibling's score sits on the element its wrappers come down to.
+    const NodeStats& st = Stats(Innermost(s));
+    if (!append && !Stats(s).skipped && st.articles < 2) {
+      const double bonus = ShareShape(s, top_) ? top_score * 0.2 : 0;
       if (st.scored && st.score + bonus >= threshold) {
         append = true;
-      } else if (html::Tag(s) == GUMBO_TAG_P) {
+      } else if (st.paragraph) {
         const double density = LinkDensity(s);
         const std::string text = html::VisibleText(s);
         const bool sentence_end = text.find(". ") != std::string::npos ||

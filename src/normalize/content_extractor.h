@@ -41,10 +41,13 @@ struct NodeStats {
   int embeds = 0;
   NoticeWordCount notice;  // consent, login, subscription and advertising words
   int articles = 0;  // innermost <article> descendants: two or more make a feed of teasers
+  int element_children = 0;  // element children but those never rendered (scripts, styles)
+  bool own_text = false;     // a text child that is not whitespace
   bool has_block_descendant = false;
   bool skipped = false;  // not counted: invisible, or a landmark while strip_landmarks
   bool thread = false;   // a comment thread set aside while strip_threads (IsDiscussion)
   bool scored = false;   // a scoring candidate
+  bool paragraph = false;  // a <p>, or a div of phrasing content (scored as a paragraph)
   float score = 0;
 };
 
@@ -64,6 +67,19 @@ class PageAnalysis {
   std::vector<const GumboNode*> SelectContent() const;
   // The winning element alone (before siblings join).
   const GumboNode* top() const { return top_; }
+
+  // A box holding one element and no text of its own: a template's wrapper, which redesigns
+  // add, remove and swap. Scores pass through a chain of them as through one element.
+  bool IsPureWrapper(const GumboNode* node) const;
+  // The outermost element of the chain of pure wrappers around `node` (`node` when none).
+  const GumboNode* Outermost(const GumboNode* node) const;
+  // The one element child of a pure wrapper (scripts and styles aside).
+  const GumboNode* OnlyChild(const GumboNode* wrapper) const;
+  // The element a chain of pure wrappers comes down to (`node` when it is no wrapper).
+  const GumboNode* Innermost(const GumboNode* node) const;
+  // True when the chains of wrappers around `a` and `b` share an element shape (tag and
+  // class attribute): chunks of one story cut by a template, however wrapped.
+  bool ShareShape(const GumboNode* a, const GumboNode* b) const;
 
  private:
   void Count(const GumboNode* root);

@@ -297,6 +297,7 @@ Result<Document> NormalizeHtml(std::string_view html_text, const NormalizeOption
   }
   const GumboNode* root = parsed.document();
   const std::vector<const GumboNode*> included = FindMatches(root, rules.include);
+  html::CanonicalizeTags(parsed.mutable_document());  // after the rules, which may name <section>
   const JsonLdArticle ld = ReadJsonLd(root);
   const GumboNode* title_heading = FindTitleHeading(root, ld);
 

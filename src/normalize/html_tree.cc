@@ -59,6 +59,68 @@ Result<ParsedHtml> Parse(std::string_view html, const std::vector<std::string>& 
   return parsed;
 }
 
+namespace {
+
+GumboTag CanonicalTag(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_SECTION) return GUMBO_TAG_DIV;
+  if (tag != GUMBO_TAG_UNKNOWN) return tag;
+  const std::string name = TagName(node);
+  if (!name.starts_with("amp-")) return tag;
+  if (name == "amp-img" || name == "amp-anim") return GUMBO_TAG_IMG;
+  if (name == "amp-video" || name == "amp-video-iframe") return GUMBO_TAG_VIDEO;
+  if (name == "amp-audio") return GUMBO_TAG_AUDIO;
+  if (name == "amp-iframe" || name == "amp-youtube" || name == "amp-vimeo" || name == "amp-twitter" ||
+      name == "amp-instagram" || name == "amp-facebook" || name == "amp-brightcove" || name == "amp-jwplayer") {
+    return GUMBO_TAG_IFRAME;
+  }
+  return tag;
+}
+
+}  // namespace
+
+void CanonicalizeTags(GumboNode* root) {
+  std::vector<GumboNode*> stack{root};
+  while (!stack.empty()) {
+    GumboNode* node = stack.back();
+    stack.pop_back();
+    if (IsElement(node)) node->v.element.tag = CanonicalTag(node);
+    const GumboVector* children = Children(node);
+    if (children == nullptr) continue;
+    for (unsigned i = 0; i < children->length; ++i) stack.push_back(static_cast<GumboNode*>(children->data[i]));
+  }
+}
+
+bool IsNeverRendered(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_TEMPLATE) return true;
+  switch (Tag(node)) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const GumboNode* WrappedElement(const GumboNode* node) {
+  const GumboTag tag = Tag(node);
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_MAIN) return nullptr;
+  const GumboNode* only = nullptr;
+  const GumboVector* children = Children(node);
+  for (unsigned i = 0; i < children->length; ++i) {
+    const GumboNode* c = Child(children, i);
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) return nullptr;
+    if (!IsElement(c) || IsNeverRendered(c)) continue;
+    if (only != nullptr) return nullptr;
+    only = c;
+  }
+  return only;
+}
+
 const GumboVector* Children(const GumboNode* node) {
   if (node == nullptr) return nullptr;
   switch (node->type) {

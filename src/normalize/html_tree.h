@@ -53,6 +53,21 @@ void MarkExcluded(GumboNode* element);
 // True for an element MarkExcluded marked (not for its descendants).
 bool IsExcluded(const GumboNode* node);
 
+// Reads elements that templates swap without changing their meaning as one element: a
+// <section> as a <div> (redesigns and wrappers swap them freely), and AMP's media elements
+// as the HTML ones they stand for (amp-img, amp-anim as img; amp-iframe, amp-video,
+// amp-audio, amp-youtube and the like as iframe, video, audio), so an AMP variant and a
+// redesign count images and embeds as the page they render. Run after site rules matched.
+void CanonicalizeTags(GumboNode* root);
+
+// Scripts, styles, templates, <noscript>, <link> and <meta>: elements no page ever renders,
+// which pages sprinkle anywhere (hidden ones are still part of the layout).
+bool IsNeverRendered(const GumboNode* node);
+// The element a template's wrapper holds: for a div, article or main with exactly one
+// element child besides those never rendered, and no text of its own, that child;
+// otherwise nullptr.
+const GumboNode* WrappedElement(const GumboNode* node);
+
 // The children of a document, element or template node; nullptr for text nodes.
 const GumboVector* Children(const GumboNode* node);
 inline const GumboNode* Child(const GumboVector* children, unsigned i) {

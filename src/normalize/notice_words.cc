@@ -47,7 +47,7 @@ constexpr std::string_view kWeakStems[] = {
     "email", "e-mail", "kostenlos", "herunterlad", "t\xC3\xA9l\xC3\xA9" "charg", "descarg", "scarica", "descarreg", "downloaden",
 };
 constexpr std::string_view kWeakWords[] = {
-    "correo", "posta", "mail", "app", "apps", "download", "free", "gratis", "gratuit", "gratuite", "gratuito",
+    "correo", "posta", "mail", "app", "apps", "ads", "tracking", "download", "free", "gratis", "gratuit", "gratuite", "gratuito",
     "gratuita", "gratuitos", "gratuitas", "gratuits", "gratuites", "gratuiti",
 };
 

@@ -10,7 +10,7 @@ namespace {
 TEST(NoticeWords, CountsTheVocabularyInEveryLanguage) {
   const NoticeWordCount en = CountNoticeWords("We use cookies to personalise ads. Manage your privacy preferences.");
   EXPECT_EQ(en.words, 10);
-  EXPECT_EQ(en.notice, 4);  // cookies, personalise, privacy, preferences
+  EXPECT_EQ(en.notice, 5);  // cookies, personalise, ads (a weak word), privacy, preferences
   EXPECT_EQ(CountNoticeWords("Mit Ihrer Einwilligung und Zustimmung zum Datenschutz").notice, 3);
   EXPECT_EQ(CountNoticeWords("Nous utilisons des COOKIES avec votre consentement").notice, 2);
   EXPECT_EQ(CountNoticeWords("Suscríbete para seguir leyendo o inicia sesión").notice, 3);
@@ -24,6 +24,12 @@ TEST(NoticeWords, CountsTheVocabularyInEveryLanguage) {
 
 TEST(NoticeWords, DenseNoticeTextIsNotTheStory) {
   EXPECT_TRUE(IsNoticeDense(CountNoticeWords("Wir verwenden Cookies, um Werbung zu personalisieren.")));
+  // A consent box in prose, with its tracking and ads (a site's banner above the story).
+  EXPECT_TRUE(IsNoticeDense(CountNoticeWords(
+      "We use cookies and other tracking technologies to improve your browsing experience on our site, show "
+      "personalized content and targeted ads, analyze site traffic, and understand where our audience is coming "
+      "from. To find out more or to opt-out, please read our Cookie Policy. In addition, please read our Privacy "
+      "Policy, which has also been updated and became effective May 23rd, 2018.")));
   EXPECT_FALSE(IsNoticeDense(CountNoticeWords(
       "The council approved the budget on Tuesday after a long debate about cookies sold at the market, "
       "which traders said had doubled in price since the spring and would rise again next year.")));

@@ -1,13 +1,16 @@
 // Issue 24's property: a page's canonical text does not change when its site renames every
-// class and id (a deploy with CSS modules or styled-components does), over the fixture
+// class and id (a deploy with CSS modules or styled-components does), swaps <div> and
+// <section>, wraps its boxes in more divs, or serves AMP's media elements: over the fixture
 // story, every test page of fixtures/extraction and the 181 benchmark pages when present.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +56,70 @@ std::string Renamed(const std::string& html) {
   return out;
 }
 
+// What a template does to one tag: text put before it, its new name, text put after it.
+struct TagEdit {
+  std::string before;
+  std::string name;
+  std::string after;
+};
+
+// Rewrites every start and end tag of `html` with `edit(name, closing)`; all else is kept.
+std::string RewriteTags(const std::string& html, const std::function<TagEdit(const std::string&, bool)>& edit) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < html.size()) {
+    const std::size_t open = html.find('<', pos);
+    if (open == std::string::npos) break;
+    const bool closing = open + 1 < html.size() && html[open + 1] == '/';
+    std::size_t name_end = open + 1 + (closing ? 1 : 0);
+    const std::size_t name_start = name_end;
+    while (name_end < html.size() && (std::isalnum(static_cast<unsigned char>(html[name_end])) || html[name_end] == '-')) {
+      ++name_end;
+    }
+    const std::size_t close = html.find('>', name_end);
+    if (name_end == name_start || close == std::string::npos) {
+      out.append(html, pos, open + 1 - pos);
+      pos = open + 1;
+      continue;
+    }
+    std::string name = html.substr(name_start, name_end - name_start);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    const TagEdit e = edit(name, closing);
+    out.append(html, pos, open - pos);
+    out += e.before + (closing ? "</" : "<") + e.name;
+    out.append(html, name_end, close + 1 - name_end);
+    out += e.after;
+    pos = close + 1;
+  }
+  out.append(html, std::min(pos, html.size()));
+  return out;
+}
+
+// A redesign's markup: every div a section and every section a div.
+std::string SwappedBoxes(const std::string& html) {
+  return RewriteTags(html, [](const std::string& name, bool) {
+    return TagEdit{"", name == "div" ? "section" : name == "section" ? "div" : name, ""};
+  });
+}
+
+// Another wrapper div around every box, list, table, figure, quotation and subheading.
+std::string Wrapped(const std::string& html) {
+  static const std::set<std::string> kWrapped = {"div", "section", "ul", "ol", "figure", "blockquote", "h2", "table"};
+  return RewriteTags(html, [](const std::string& name, bool closing) {
+    if (kWrapped.count(name) == 0) return TagEdit{"", name, ""};
+    return closing ? TagEdit{"", name, "</div>"} : TagEdit{"<div class=\"wrap\">", name, ""};
+  });
+}
+
+// An AMP page's media: amp-img (closed, as AMP writes it), amp-iframe, amp-video, amp-audio.
+std::string AmpMedia(const std::string& html) {
+  return RewriteTags(html, [](const std::string& name, bool closing) {
+    if (name == "img") return TagEdit{"", "amp-img", closing ? "" : "</amp-img>"};
+    if (name == "iframe" || name == "video" || name == "audio") return TagEdit{"", "amp-" + name, ""};
+    return TagEdit{"", name, ""};
+  });
+}
+
 std::string Canonical(const std::string& html) {
   const Result<Document> doc = Normalize(html, testing::OptionsFrom(InputFormat::kHtml));
   return doc.ok() ? CanonicalText(*doc) : "error: " + doc.status().message();
@@ -66,7 +133,8 @@ TEST(TemplateChange, RenamingIsHonest) {
   EXPECT_NE(renamed.find("Words."), std::string::npos);
 }
 
-TEST(TemplateChange, RenamedClassesAndIdsGiveTheSameText) {
+// The project's own pages: the fixture story's revisions and fixtures/extraction.
+std::vector<std::pair<std::string, std::string>> OwnPages() {
   const std::string root = REDLINE_SOURCE_DIR;
   std::vector<std::pair<std::string, std::string>> pages;
   for (int rev = 1; rev <= 4; ++rev) {
@@ -76,6 +144,19 @@ TEST(TemplateChange, RenamedClassesAndIdsGiveTheSameText) {
   for (const auto& entry : fs::directory_iterator(root + "/fixtures/extraction")) {
     if (entry.path().extension() == ".html") pages.emplace_back(entry.path().string(), testing::ReadFile(entry.path().string()));
   }
+  return pages;
+}
+
+TEST(TemplateChange, RedesignsAreHonest) {
+  const std::string page = R"(<section><div class="a"><p>Words.<img src="x.jpg"></div></section><ul><li>Item</ul>)";
+  EXPECT_EQ(SwappedBoxes(page), R"(<div><section class="a"><p>Words.<img src="x.jpg"></section></div><ul><li>Item</ul>)");
+  EXPECT_EQ(Wrapped(page), R"(<div class="wrap"><section><div class="wrap"><div class="a"><p>Words.<img src="x.jpg"></div></div>)"
+                           R"(</section></div><div class="wrap"><ul><li>Item</ul></div>)");
+  EXPECT_EQ(AmpMedia(page), R"(<section><div class="a"><p>Words.<amp-img src="x.jpg"></amp-img></div></section><ul><li>Item</ul>)");
+}
+
+TEST(TemplateChange, RenamedClassesAndIdsGiveTheSameText) {
+  std::vector<std::pair<std::string, std::string>> pages = OwnPages();
   const auto benchmark = testing::BenchmarkPages(kAllBenchmarkPages);
   if (benchmark.empty()) {
     std::printf("benchmark pages absent (../shared): checked the project's own %zu pages only\n", pages.size());
@@ -88,6 +169,35 @@ TEST(TemplateChange, RenamedClassesAndIdsGiveTheSameText) {
     if (before != after) {
       ++differing;
       ADD_FAILURE() << name << " changes when its classes and ids are renamed";
+    }
+  }
+  EXPECT_EQ(differing, 0);
+}
+
+// A redesign swaps div and section and serves AMP's media elements: every page, the
+// benchmark's too, gives the same text. Wrapping every box in another div: the project's
+// own pages (the benchmark's figure, with wrappers placed at random as a redesign does, is
+// tools/scramble-templates' "wrappers" row in docs/normalization.md).
+TEST(TemplateChange, SwappedBoxesWrappersAndAmpMediaGiveTheSameText) {
+  std::vector<std::pair<std::string, std::string>> pages = OwnPages();
+  const std::size_t own = pages.size();
+  const auto benchmark = testing::BenchmarkPages(kAllBenchmarkPages);
+  if (benchmark.empty()) {
+    std::printf("benchmark pages absent (../shared): checked the project's own %zu pages only\n", pages.size());
+  }
+  pages.insert(pages.end(), benchmark.begin(), benchmark.end());
+  int differing = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const auto& [name, html] = pages[i];
+    const std::string before = Canonical(html);
+    std::vector<std::pair<const char*, std::string>> variants = {{"swapped", SwappedBoxes(html)},
+                                                                  {"amp", AmpMedia(html)}};
+    if (i < own) variants.emplace_back("wrapped", Wrapped(html));
+    for (const auto& [kind, variant] : variants) {
+      if (Canonical(variant) != before) {
+        ++differing;
+        ADD_FAILURE() << name << " changes in its " << kind << " rendering";
+      }
     }
   }
   EXPECT_EQ(differing, 0);
