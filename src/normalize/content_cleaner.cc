@@ -113,9 +113,10 @@ struct Holds {
 bool LooksThin(const GumboNode* node, const NodeStats& s, const PageAnalysis& page, bool figure, Holds holds,
                std::size_t* sentence_budget) {
   if (HoldsQuote(s)) return false;
-  // A wrapper is judged as what it wraps: a template's extra div around a short paragraph
-  // is that paragraph.
-  const GumboTag tag = html::Tag(page.Innermost(node));
+  // A wrapper is judged as the block it wraps: a template's extra div around a short
+  // paragraph is that paragraph (around a lone link, it is still a box of links).
+  const GumboTag inner = html::Tag(page.Innermost(node));
+  const GumboTag tag = html::IsBlockTag(inner) ? inner : html::Tag(node);
   const bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
   if (!is_list && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_TABLE &&
       tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_FIELDSET && tag != GUMBO_TAG_ASIDE) {

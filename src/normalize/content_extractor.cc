@@ -391,22 +391,17 @@ const GumboNode* PageAnalysis::Innermost(const GumboNode* node) const {
 }
 
 bool PageAnalysis::ShareShape(const GumboNode* a, const GumboNode* b) const {
-  std::vector<const GumboNode*> chain;
-  for (const GumboNode* y = Outermost(b); y != nullptr; y = IsPureWrapper(y) ? OnlyChild(y) : nullptr) {
-    if (!html::AttrView(y, "class").empty()) chain.push_back(y);
-  }
-  for (const GumboNode* x = Outermost(a); x != nullptr; x = IsPureWrapper(x) ? OnlyChild(x) : nullptr) {
-    for (const GumboNode* y : chain) {
-      if (html::Tag(x) == html::Tag(y) && html::AttrView(x, "class") == html::AttrView(y, "class")) return true;
-    }
-  }
-  return false;
+  // The wrapped elements, not the wrappers: a template names its wrappers alike everywhere.
+  const GumboNode* x = Innermost(a);
+  const GumboNode* y = Innermost(b);
+  return html::Tag(x) == html::Tag(y) && !html::AttrView(x, "class").empty() &&
+         html::AttrView(x, "class") == html::AttrView(y, "class");
 }
 
 std::vector<const GumboNode*> PageAnalysis::SelectContent() const {
   if (top_ == nullptr) return {};
   if (top_ == body_ || !html::IsElement(top_->parent)) return {top_};
-  const double top_score = Stats(top_).score;
+  const double top_score = Stats(Innermost(top_)).score;  // top_ may be a wrapper: the only child climbed
   const double threshold = std::max(10.0, top_score * 0.2);
   std::vector<const GumboNode*> nodes;
   const GumboVector* siblings = html::Children(top_->parent);

@@ -77,8 +77,8 @@ class PageAnalysis {
   const GumboNode* OnlyChild(const GumboNode* wrapper) const;
   // The element a chain of pure wrappers comes down to (`node` when it is no wrapper).
   const GumboNode* Innermost(const GumboNode* node) const;
-  // True when the chains of wrappers around `a` and `b` share an element shape (tag and
-  // class attribute): chunks of one story cut by a template, however wrapped.
+  // True when `a` and `b` come down to elements of one shape (tag and class attribute):
+  // chunks of one story cut by a template, however wrapped.
   bool ShareShape(const GumboNode* a, const GumboNode* b) const;
 
  private:

@@ -135,10 +135,27 @@ JsonLdArticle ParseJsonLd(std::string_view json_text) {
   return article;
 }
 
+namespace {
+
+// How much an article object tells: a page with several (a graph and a BlogPosting, say)
+// gives the fullest, whichever script comes first, so moving scripts changes nothing.
+int Completeness(const JsonLdArticle& a) {
+  int points = 0;
+  for (const std::string* field : {&a.headline, &a.date_published, &a.date_modified, &a.url, &a.article_body}) {
+    points += field->empty() ? 0 : 2;
+  }
+  for (const std::string& author : a.authors) {
+    points += 2 + (author.find(' ') != std::string::npos ? 1 : 0);  // a name, not a login
+  }
+  return points;
+}
+
+}  // namespace
+
 JsonLdArticle ReadJsonLd(const GumboNode* root) {
-  JsonLdArticle article;
+  JsonLdArticle best;
   for (const GumboNode* script : html::FindAll(root, GUMBO_TAG_SCRIPT)) {
-    if (article.found) break;
+    JsonLdArticle article;
     std::string type(html::AttrView(script, "type"));
     std::transform(type.begin(), type.end(), type.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -153,8 +170,9 @@ JsonLdArticle ReadJsonLd(const GumboNode* root) {
       }
     }
     ReadScript(text, &article);
+    if (article.found && (!best.found || Completeness(article) > Completeness(best))) best = std::move(article);
   }
-  return article;
+  return best;
 }
 
 }  // namespace redline::normalize

@@ -21,7 +21,7 @@ struct JsonLdArticle {
   std::string article_body;
 };
 
-// Reads the first article-like object (Article, NewsArticle, BlogPosting, ...) from the
+// Reads the fullest article-like object (Article, NewsArticle, BlogPosting, ...) from the
 // JSON-LD scripts under `root`, looking inside arrays and @graph. Broken JSON is skipped.
 JsonLdArticle ReadJsonLd(const GumboNode* root);
 
