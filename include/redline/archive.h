@@ -123,6 +123,15 @@ struct StorySummary {
   std::string headline;
 };
 
+// A story taken out of main's tree by Archive::Remove; its history stays in git.
+struct StoryRemoval {
+  std::string story;
+  int revisions = 0;        // the revisions it had
+  std::string commit;       // the removal's commit (full hex id)
+  std::string last_commit;  // its last revision's commit (full hex id)
+  Timestamp time;           // the removal commit's time
+};
+
 class Archive {
  public:
   // Creates an archive in `dir` (created if missing): `dir`/.git without a work tree, the
@@ -139,6 +148,9 @@ class Archive {
   // with unrecorded changes; every commit and revision id is kept. Nothing to do for an
   // archive in format 2 already. Safe to run again after an interruption.
   static Result<UpgradeSummary> Upgrade(const std::string& dir);
+  // Whether `dir` itself holds a redline archive (of any format, or a clone of one). Reads
+  // only: `redline init` on an archive changes nothing.
+  static bool HoldsArchive(const std::string& dir);
   // The nearest archive at or above `start_dir` (its work tree path).
   static Result<std::string> Discover(const std::string& start_dir);
 
@@ -166,10 +178,21 @@ class Archive {
   // is written, so that two processes recording one story at once never count words
   // against a stale revision or record the same text twice. nullopt: prepare declined.
   Result<std::optional<Revision>> RecordIf(NewRevision revision, const PrepareRevision& prepare);
-  // All revisions of `story`, oldest first. NotFound if the story does not exist.
+  // All revisions of `story`, oldest first. NotFound if the story does not exist: "no story
+  // 'ID' in the archive" with the nearest ids ("; did you mean 'a' or 'b'?"), or, for a
+  // removed story, "story 'ID' was removed in commit C (TIME); its N revisions stay in the
+  // history: git log main -- stories/a/b/c/d/ID". Resolve and Latest's callers say the same.
   Result<std::vector<Revision>> Log(const std::string& story);
-  // One summary per story, sorted by id.
+  // One summary per story, sorted by id (removed stories are not listed).
   Result<std::vector<StorySummary>> Stories();
+  // Removes `story` from main in one commit of its own that deletes the story's folder, as
+  // `git rm -r` and a commit would (message: trailers.h, FormatRemovalMessage): every
+  // revision stays in the history. The revision index stops listing the story; recording
+  // the id again later starts a new story at revision 1. NotFound for a story that does
+  // not exist or was removed already (the message says which). Not during a batch.
+  Result<StoryRemoval> Remove(const std::string& story);
+  // The removal of `story`, when it was removed and not recorded again since.
+  Result<std::optional<StoryRemoval>> RemovalOf(const std::string& story);
   // REV: N (1-based), latest, ~K (K before latest), a commit id prefix (7+ hex digits) of
   // one of the story's revisions, or an ISO-8601 time (the newest revision captured at or
   // before it). An all-digit spec is a number, or a prefix when out of range.
@@ -238,6 +261,7 @@ class Archive {
   Status WriteStateFileOnce(const std::string& path, std::string_view content, const std::string& message,
                             bool* lost_race);
   Result<std::optional<Revision>> RecordInBatch(NewRevision revision, const PrepareRevision& prepare);
+  Result<StoryRemoval> RemoveOnce(const std::string& story, bool* lost_race);
   std::unique_ptr<Impl> impl_;
 };
 

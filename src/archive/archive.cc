@@ -124,6 +124,20 @@ Result<Archive> Archive::Open(const std::string& dir) {
   return Archive(std::move(impl));
 }
 
+bool Archive::HoldsArchive(const std::string& dir) {
+  EnsureLibgit2();
+  git_repository* raw_repo = nullptr;
+  if (dir.empty() || git_repository_open_ext(&raw_repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) {
+    git_error_clear();
+    return false;
+  }
+  git::RepositoryPtr repo(raw_repo);
+  git::ConfigPtr local;
+  const Result<int> configured = ConfiguredVersion(repo.get(), dir, &local);
+  git_error_clear();
+  return (configured.ok() && *configured > 0) || MarkerVersion(repo.get()) > 0;
+}
+
 Result<std::string> Archive::Discover(const std::string& start_dir) {
   std::error_code error;
   std::filesystem::path dir = std::filesystem::absolute(start_dir, error).lexically_normal();

@@ -37,6 +37,7 @@ struct Batch {
   git_oid head = {};
   git_oid head_tree = {};
   std::vector<CommitRevision> revisions;  // recorded in this batch, oldest first
+  std::vector<StoryRemoval> removals;     // stories removed in this batch (after its revisions)
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_story;  // into `revisions`
 };
 
@@ -58,6 +59,9 @@ struct Archive::Impl {
   // The story's pending revisions in the open batch (empty when none).
   std::vector<const CommitRevision*> Pending(std::string_view story) const;
   Status Writable() const;
+  // NotFound for a story the index does not list: removed (when, and how to read its
+  // history with git), or unknown (with the nearest story ids).
+  Status NoSuchStory(std::string_view story);
   // Writes the batch's pack, then moves the index and main together; `*lost_race` when
   // main moved meanwhile (plain git), so that recording again on top may succeed. The
   // batch is closed either way.

@@ -160,8 +160,15 @@ Status Archive::Impl::CommitBatch(bool* lost_race) {
     status = revision_index.Add(recorded.revision, recorded.text_id, &inconsistent);
     if (!status.ok()) break;
   }
+  for (const StoryRemoval& removal : b.removals) {
+    if (!status.ok()) break;
+    bool inconsistent = false;
+    status = revision_index.Remove(removal, &inconsistent);
+  }
   if (status.ok()) status = revision_index.SetHead(git::ToHex(b.head));
-  const std::string message = b.revisions.size() == 1
+  const std::string message = b.revisions.empty() && b.removals.size() == 1
+                                  ? "redline: remove " + b.removals[0].story
+                              : b.revisions.size() == 1
                                   ? "redline: record " + b.revisions[0].revision.story + " revision " +
                                         std::to_string(b.revisions[0].revision.number)
                                   : "redline: record " + std::to_string(b.revisions.size()) + " revisions";

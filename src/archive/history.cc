@@ -9,14 +9,11 @@
 #include "archive/revision_spec.h"
 #include "archive/story_names.h"
 #include "archive/trailers.h"
+#include "base/nearest.h"
 #include "redline/archive.h"
 
 namespace redline {
 namespace {
-
-Status NoSuchStory(std::string_view story) {
-  return Status::NotFound("no story '" + std::string(story) + "' in the archive");
-}
 
 // The blob at `path` in the tree of `commit_hex`; nullopt when there is no such file.
 Result<std::optional<std::string>> ReadFileAt(git_repository* repo, const std::string& commit_hex,
@@ -91,6 +88,32 @@ bool CommitRecords(git_repository* repo, const Revision& revision) {
 
 }  // namespace
 
+Status Archive::Impl::NoSuchStory(std::string_view story) {
+  const std::string id(story);
+  std::string hint;
+  if (Result<RevisionIndex*> opened = OpenIndex(); opened.ok()) {
+    const Result<std::optional<StoryRemoval>> removal = (*opened)->Removal(id);
+    if (removal.ok() && removal->has_value()) {
+      const StoryRemoval& r = **removal;
+      return Status::NotFound("story '" + id + "' was removed in commit " + r.commit.substr(0, 7) + " (" +
+                              FormatTime(r.time) + "); its " + std::to_string(r.revisions) +
+                              (r.revisions == 1 ? " revision stays" : " revisions stay") +
+                              " in the history: git log main -- " + StoryDirectory(id));
+    }
+    // Only on this error path are all the ids read (a few milliseconds for 100,000).
+    if (const Result<std::vector<std::string>> ids = (*opened)->StoryIds(); ids.ok()) {
+      hint = DidYouMean(NearestNames(id, *ids));
+    }
+  }
+  return Status::NotFound("no story '" + id + "' in the archive" + (hint.empty() ? "" : "; " + hint));
+}
+
+Result<std::optional<StoryRemoval>> Archive::RemovalOf(const std::string& story) {
+  REDLINE_RETURN_IF_ERROR(ValidateArchiveStoryId(story));
+  REDLINE_ASSIGN_OR_RETURN(RevisionIndex* index, impl_->Index());
+  return index->Removal(story);
+}
+
 Result<std::optional<Revision>> Archive::Latest(const std::string& story) {
   REDLINE_RETURN_IF_ERROR(ValidateArchiveStoryId(story));
   const std::vector<const CommitRevision*> pending = impl_->Pending(story);
@@ -111,7 +134,7 @@ Result<std::vector<Revision>> Archive::Log(const std::string& story) {
   REDLINE_ASSIGN_OR_RETURN(RevisionIndex* index, impl_->Index());
   REDLINE_ASSIGN_OR_RETURN(std::vector<Revision> log, index->Log(story));
   for (const CommitRevision* pending : impl_->Pending(story)) log.push_back(pending->revision);
-  if (log.empty()) return NoSuchStory(story);
+  if (log.empty()) return impl_->NoSuchStory(story);
   return log;
 }
 
@@ -124,7 +147,7 @@ Result<Revision> Archive::Resolve(const std::string& story, const std::string& s
   // The common specs are answered by one lookup; the rest choose from the whole log.
   if (spec == "latest" || spec == "~0") {
     REDLINE_ASSIGN_OR_RETURN(std::optional<Revision> latest, Latest(story));
-    if (!latest) return NoSuchStory(story);
+    if (!latest) return impl_->NoSuchStory(story);
     return std::move(*latest);
   }
   int number = 0;

@@ -17,8 +17,12 @@ Status AddWalk(git_repository* repo, RevisionIndex& index, git_revwalk* walk, bo
   int code = 0;
   while ((code = git_revwalk_next(&id, walk)) == 0) {
     REDLINE_ASSIGN_OR_RETURN(std::optional<CommitRevision> found, ReadCommitRevision(repo, id));
-    if (!found) continue;
-    REDLINE_RETURN_IF_ERROR(index.Add(found->revision, found->text_id, inconsistent));
+    if (found) {
+      REDLINE_RETURN_IF_ERROR(index.Add(found->revision, found->text_id, inconsistent));
+      continue;
+    }
+    REDLINE_ASSIGN_OR_RETURN(std::optional<StoryRemoval> removal, ReadCommitRemoval(repo, id));
+    if (removal) REDLINE_RETURN_IF_ERROR(index.Remove(*removal, inconsistent));
   }
   if (code != GIT_ITEROVER) return git::Check(code, "walking main's history");
   git_error_clear();
@@ -90,6 +94,23 @@ Result<std::optional<CommitRevision>> ReadCommitRevision(git_repository* repo, c
   found.text_id = git::ToHex(*text);
   found.revision.text_id = found.text_id;
   return std::optional<CommitRevision>(std::move(found));
+}
+
+Result<std::optional<StoryRemoval>> ReadCommitRemoval(git_repository* repo, const git_oid& id) {
+  const std::string hex = git::ToHex(id);
+  git_commit* raw = nullptr;
+  REDLINE_RETURN_IF_ERROR(git::Check(git_commit_lookup(&raw, repo, &id), "reading commit " + hex));
+  git::CommitPtr commit(raw);
+  auto trailers = ParseRemovalMessage(git_commit_message(commit.get()));
+  if (!trailers.ok()) return std::optional<StoryRemoval>();  // not a removal
+  const git_signature* author = git_commit_author(commit.get());
+  StoryRemoval removal;
+  removal.story = std::move(trailers->story);
+  removal.revisions = trailers->revisions;
+  removal.commit = hex;
+  removal.last_commit = std::move(trailers->previous_commit);
+  removal.time = {author->when.time, author->when.offset};
+  return std::optional<StoryRemoval>(std::move(removal));
 }
 
 Status SyncIndex(git_repository* repo, RevisionIndex& index, const git_oid& head) {

@@ -26,6 +26,10 @@ struct CommitRevision {
 // commit, state files, an upgrade). Archive error when it cannot be read.
 Result<std::optional<CommitRevision>> ReadCommitRevision(git_repository* repo, const git_oid& id);
 
+// The removal commit `id` records (trailers.h, FormatRemovalMessage); nullopt for any other
+// commit.
+Result<std::optional<StoryRemoval>> ReadCommitRemoval(git_repository* repo, const git_oid& id);
+
 // Brings `index` to `head` (main's commit): adds the commits since the index's head, or
 // rebuilds it from the whole history when that is not possible. One transaction.
 // REQUIRES: the caller holds the archive's write lock.

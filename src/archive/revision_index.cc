@@ -10,8 +10,8 @@ namespace redline {
 namespace {
 
 // Bump when the tables change: an index of another version is replaced and rebuilt.
-// 2: revisions.moved_words (Redline-Moved-Words).
-constexpr int kSchemaVersion = 2;
+// 2: revisions.moved_words (Redline-Moved-Words). 3: removed (redline rm).
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"(
 CREATE TABLE meta(
@@ -47,6 +47,14 @@ CREATE TABLE stories(
   captured INTEGER NOT NULL,
   offset_minutes INTEGER NOT NULL,
   headline TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE removed(
+  story TEXT PRIMARY KEY NOT NULL,
+  commit_id TEXT NOT NULL,
+  removed INTEGER NOT NULL,
+  offset_minutes INTEGER NOT NULL,
+  revisions INTEGER NOT NULL,
+  last_commit TEXT NOT NULL
 ) WITHOUT ROWID;
 )";
 
@@ -224,6 +232,7 @@ struct RevisionIndex::Impl {
   DatabasePtr db;
   Statement head, find_latest, find_number, log, stories, first_with_text, has_capture;
   Statement story_state, insert_revision, upsert_story, set_head;
+  Statement story_ids, find_removal, forget_removal, delete_revisions, delete_story, insert_removal;
 
   Status PrepareAll() {
     sqlite3* d = db.get();
@@ -250,6 +259,15 @@ struct RevisionIndex::Impl {
         d, "INSERT OR REPLACE INTO stories(story, revisions, tip, captured, offset_minutes, headline) "
            "VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
     REDLINE_RETURN_IF_ERROR(set_head.Prepare(d, "INSERT OR REPLACE INTO meta(key, value) VALUES('head', ?1)"));
+    REDLINE_RETURN_IF_ERROR(story_ids.Prepare(d, "SELECT story FROM stories"));
+    REDLINE_RETURN_IF_ERROR(find_removal.Prepare(
+        d, "SELECT commit_id, removed, offset_minutes, revisions, last_commit FROM removed WHERE story = ?1"));
+    REDLINE_RETURN_IF_ERROR(forget_removal.Prepare(d, "DELETE FROM removed WHERE story = ?1"));
+    REDLINE_RETURN_IF_ERROR(delete_revisions.Prepare(d, "DELETE FROM revisions WHERE story = ?1"));
+    REDLINE_RETURN_IF_ERROR(delete_story.Prepare(d, "DELETE FROM stories WHERE story = ?1"));
+    REDLINE_RETURN_IF_ERROR(insert_removal.Prepare(
+        d, "INSERT OR REPLACE INTO removed(story, commit_id, removed, offset_minutes, revisions, last_commit) "
+           "VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
     return Status::Ok();
   }
 };
@@ -320,6 +338,31 @@ Result<std::vector<StorySummary>> RevisionIndex::Stories() {
   return stories;
 }
 
+Result<std::vector<std::string>> RevisionIndex::StoryIds() {
+  std::vector<std::string> ids;
+  Statement& query = impl_->story_ids.Bind();
+  for (;;) {
+    REDLINE_ASSIGN_OR_RETURN(const bool row, query.Step());
+    if (!row) break;
+    ids.push_back(query.Text(0));
+  }
+  return ids;
+}
+
+Result<std::optional<StoryRemoval>> RevisionIndex::Removal(const std::string& story) {
+  Statement& query = impl_->find_removal.Bind(story);
+  REDLINE_ASSIGN_OR_RETURN(const bool row, query.Step());
+  if (!row) return std::optional<StoryRemoval>();
+  StoryRemoval removal;
+  removal.story = story;
+  removal.commit = query.Text(0);
+  removal.time = {query.Int(1), static_cast<int>(query.Int(2))};
+  removal.revisions = static_cast<int>(query.Int(3));
+  removal.last_commit = query.Text(4);
+  query.Reset();
+  return std::optional<StoryRemoval>(std::move(removal));
+}
+
 Result<int> RevisionIndex::FirstWithText(const std::string& story, const std::string& text_id) {
   Statement& query = impl_->first_with_text.Bind(story, text_id);
   REDLINE_ASSIGN_OR_RETURN(const bool row, query.Step());
@@ -371,14 +414,36 @@ Status RevisionIndex::Add(const Revision& r, const std::string& text_id, bool* i
               r.moved_words);
   if (!r.fetched_at) insert.BindNull(14).BindNull(15);
   REDLINE_RETURN_IF_ERROR(insert.Run());
+  // A removed story recorded again starts anew.
+  if (r.number == 1) REDLINE_RETURN_IF_ERROR(impl_->forget_removal.Bind(r.story).Run());
   return impl_->upsert_story.Bind(r.story, r.number, r.commit, r.time.seconds, r.time.offset_minutes, r.headline)
+      .Run();
+}
+
+Status RevisionIndex::Remove(const StoryRemoval& removal, bool* inconsistent) {
+  Statement& state = impl_->story_state.Bind(removal.story);
+  REDLINE_ASSIGN_OR_RETURN(const bool known, state.Step());
+  const int latest = known ? static_cast<int>(state.Int(0)) : 0;
+  const std::string tip = known ? state.Text(1) : std::string();
+  state.Reset();
+  if (removal.revisions != latest || removal.last_commit != tip) {
+    *inconsistent = true;
+    return Status::Archive("history of story '" + removal.story + "' is broken: commit " + removal.commit +
+                           " removes it after revision " + std::to_string(removal.revisions) + ", but it has " +
+                           std::to_string(latest));
+  }
+  REDLINE_RETURN_IF_ERROR(impl_->delete_revisions.Bind(removal.story).Run());
+  REDLINE_RETURN_IF_ERROR(impl_->delete_story.Bind(removal.story).Run());
+  return impl_->insert_removal
+      .Bind(removal.story, removal.commit, removal.time.seconds, removal.time.offset_minutes, removal.revisions,
+            removal.last_commit)
       .Run();
 }
 
 Status RevisionIndex::SetHead(const std::string& commit) { return impl_->set_head.Bind(commit).Run(); }
 
 Status RevisionIndex::Clear() {
-  return Execute(impl_->db.get(), "DELETE FROM revisions; DELETE FROM stories; DELETE FROM meta;", "clearing");
+  return Execute(impl_->db.get(), "DELETE FROM revisions; DELETE FROM stories; DELETE FROM removed; DELETE FROM meta;", "clearing");
 }
 
 Result<std::string> RevisionIndex::Dump() {
@@ -406,6 +471,18 @@ Result<std::string> RevisionIndex::Dump() {
     if (!row) break;
     out += "story";
     for (int i = 0; i < 6; ++i) out += "\t" + stories.Text(i);
+    out += "\n";
+  }
+  Statement removed;
+  REDLINE_RETURN_IF_ERROR(removed.Prepare(
+      impl_->db.get(),
+      "SELECT story, commit_id, removed, offset_minutes, revisions, last_commit FROM removed ORDER BY story"));
+  removed.Bind();
+  for (;;) {
+    REDLINE_ASSIGN_OR_RETURN(const bool row, removed.Step());
+    if (!row) break;
+    out += "removed";
+    for (int i = 0; i < 6; ++i) out += "\t" + removed.Text(i);
     out += "\n";
   }
   return out;

@@ -41,6 +41,10 @@ class RevisionIndex {
   Result<std::vector<Revision>> Log(const std::string& story);
   // One summary per story, sorted by id.
   Result<std::vector<StorySummary>> Stories();
+  // Every story's id, in no particular order (for "did you mean" hints).
+  Result<std::vector<std::string>> StoryIds();
+  // The story's removal, when it was removed and not recorded again since.
+  Result<std::optional<StoryRemoval>> Removal(const std::string& story);
   // The first revision of `story` whose canonical text is the blob `text_id`, or 0.
   Result<int> FirstWithText(const std::string& story, const std::string& text_id);
   // The first revision of `story` captured at `seconds` whose text is the blob `text_id`, or 0.
@@ -54,6 +58,10 @@ class RevisionIndex {
   // Sets `*inconsistent` and returns an Archive error when it does not follow the story's
   // latest revision (a number out of turn, or a Redline-Previous that is not the latest).
   Status Add(const Revision& revision, const std::string& text_id, bool* inconsistent);
+  // Forgets the story's revisions and keeps its removal instead (a revision 1 of the id
+  // added later forgets the removal). Sets `*inconsistent` and returns an Archive error
+  // when the removal does not follow the story's latest revision.
+  Status Remove(const StoryRemoval& removal, bool* inconsistent);
   Status SetHead(const std::string& commit);
   // Empties the index (inside a transaction, for a rebuild).
   Status Clear();

@@ -166,6 +166,50 @@ TEST_F(RevisionIndexTest, AWrongLatestRevisionIsNotTrusted) {
   EXPECT_EQ(test::ArchiveProblems(dir_), "");
 }
 
+// A removal (issue 25) is history like a revision: an index behind main catches it up, a
+// rebuild gives the same rows, and a revision 1 of the id afterwards starts it again.
+TEST_F(RevisionIndexTest, ARemovalIsCaughtUpAndRebuiltLikeARevision) {
+  archive_.reset();
+  std::filesystem::copy_file(index_, tmp_ / "old.sqlite");
+  auto other = Archive::Open(dir_);
+  ASSERT_OK(other);
+  auto removed = other->Remove("alpha");
+  ASSERT_OK(removed);
+  EXPECT_EQ(removed->revisions, 12);
+  EXPECT_EQ(other->Remove("alpha").status().kind(), ErrorKind::kNotFound);
+  other = Status::Internal("closed");
+  const std::string seen = Everything();
+  EXPECT_EQ(seen.find("alpha"), std::string::npos) << seen;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(index_ + suffix);
+  std::filesystem::copy_file(tmp_ / "old.sqlite", index_);  // behind main by the removal
+  EXPECT_EQ(Everything(), seen);
+  auto archive = Archive::Open(dir_);
+  ASSERT_OK(archive);
+  auto removal = archive->RemovalOf("alpha");
+  ASSERT_OK(removal);
+  ASSERT_TRUE(removal->has_value());
+  EXPECT_EQ((*removal)->commit, removed->commit);
+  EXPECT_EQ((*removal)->revisions, 12);
+  auto log = archive->Log("alpha");
+  EXPECT_EQ(log.status().kind(), ErrorKind::kNotFound);
+  EXPECT_NE(log.status().message().find("was removed in commit " + removed->commit.substr(0, 7)), std::string::npos)
+      << log.status().message();
+  auto check = archive->CheckIndex();
+  ASSERT_OK(check);
+  EXPECT_TRUE(check->matches) << check->difference;
+  auto again = archive->Record(MakeRevision("alpha", 30));
+  ASSERT_OK(again);
+  EXPECT_EQ(again->number, 1);
+  EXPECT_EQ(again->previous_commit, "");
+  removal = archive->RemovalOf("alpha");
+  ASSERT_OK(removal);
+  EXPECT_FALSE(removal->has_value());
+  check = archive->CheckIndex();
+  ASSERT_OK(check);
+  EXPECT_TRUE(check->matches) << check->difference;
+  EXPECT_EQ(test::ArchiveProblems(dir_), "");
+}
+
 // An index of schema 1 (before moved_words) is replaced and rebuilt with the moved words
 // the history's trailers hold.
 TEST_F(RevisionIndexTest, AnIndexOfAnEarlierSchemaIsRebuilt) {
@@ -176,7 +220,7 @@ TEST_F(RevisionIndexTest, AnIndexOfAnEarlierSchemaIsRebuilt) {
       "sqlite3 '" + index_ + "' 'ALTER TABLE revisions DROP COLUMN moved_words; PRAGMA user_version=1;'");
   ASSERT_EQ(old.exit_code, 0) << old.output;
   EXPECT_EQ(Everything(), seen);
-  EXPECT_EQ(test::RunShell("sqlite3 '" + index_ + "' 'PRAGMA user_version'").output, "2\n");
+  EXPECT_EQ(test::RunShell("sqlite3 '" + index_ + "' 'PRAGMA user_version'").output, "3\n");
   EXPECT_EQ(test::ArchiveProblems(dir_), "");
 }
 

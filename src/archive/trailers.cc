@@ -22,6 +22,7 @@ constexpr std::string_view kReturnsToKey = "Redline-Returns-To";
 constexpr std::string_view kHttpStatusKey = "Redline-HTTP-Status";
 constexpr std::string_view kContentTypeKey = "Redline-Content-Type";
 constexpr std::string_view kFetchedKey = "Redline-Fetched";
+constexpr std::string_view kRemovedKey = "Redline-Removed";
 
 // Trailer keys compare case-insensitively, as git interpret-trailers does.
 bool SameKey(std::string_view a, std::string_view b) {
@@ -187,6 +188,46 @@ Result<RevisionTrailers> ParseRevisionMessage(const char* message) {
     return Status::Archive("revision " + std::to_string(out.number) +
                            (out.number > 1 ? " has no Redline-Previous trailer"
                                            : " must not have a Redline-Previous trailer"));
+  }
+  return out;
+}
+
+std::string FormatRemovalMessage(const RemovalTrailers& trailers) {
+  std::string message = "Remove story " + trailers.story + "\n\n";
+  AppendTrailer(&message, kStoryKey, trailers.story);
+  AppendTrailer(&message, kRemovedKey, std::to_string(trailers.revisions));
+  AppendTrailer(&message, kPreviousKey, trailers.previous_commit);
+  return message;
+}
+
+Result<RemovalTrailers> ParseRemovalMessage(const char* message) {
+  git::Trailers trailers;
+  REDLINE_RETURN_IF_ERROR(
+      git::Check(git_message_trailers(trailers.get(), message ? message : ""), "reading trailers"));
+  RemovalTrailers out;
+  bool removed = false;
+  for (const git_message_trailer& trailer : trailers) {
+    const std::string_view key = trailer.key;
+    const std::string_view value = trailer.value;
+    if (SameKey(key, kRevisionKey)) return Status::Archive("a revision, not a removal");
+    if (SameKey(key, kStoryKey)) {
+      out.story = value;
+    } else if (SameKey(key, kRemovedKey)) {
+      const auto count = ParseCount(value);
+      if (!count || *count == 0 || *count > 1'000'000'000) {
+        return Status::Archive("malformed trailer 'Redline-Removed: " + SingleLine(value.substr(0, 80)) + "'");
+      }
+      out.revisions = static_cast<int>(*count);
+      removed = true;
+    } else if (SameKey(key, kPreviousKey)) {
+      if (!IsFullHex(value)) {
+        return Status::Archive("malformed trailer 'Redline-Previous: " + SingleLine(value.substr(0, 80)) + "'");
+      }
+      out.previous_commit = value;
+    }
+  }
+  if (!removed || out.story.empty() || out.previous_commit.empty() || !ValidateArchiveStoryId(out.story).ok()) {
+    return Status::Archive("not a redline removal (Redline-Story, Redline-Removed and Redline-Previous trailers)");
   }
   return out;
 }

@@ -55,6 +55,23 @@ std::string FormatRevisionMessage(std::string_view headline, const RevisionTrail
 // (no Redline-Story or Redline-Revision, bad numbers, revision > 1 without a previous).
 Result<RevisionTrailers> ParseRevisionMessage(const char* message);
 
+// Commit messages of removals (`redline rm`): the story's files leave main's tree, its
+// history stays.
+//
+//   Remove story un-report
+//
+//   Redline-Story: un-report
+//   Redline-Removed: 3                                (the revisions it had)
+//   Redline-Previous: <full commit id of revision 3>
+struct RemovalTrailers {
+  std::string story;
+  int revisions = 0;
+  std::string previous_commit;
+};
+std::string FormatRemovalMessage(const RemovalTrailers& trailers);
+// Archive error when the message is not a well-formed removal (a revision is not one).
+Result<RemovalTrailers> ParseRemovalMessage(const char* message);
+
 // Valid UTF-8 on one line: control characters become spaces, runs of spaces collapse,
 // ends trimmed.
 std::string SingleLine(std::string_view text);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "cli/did_you_mean.h"
+#include "base/nearest.h"
 
 namespace redline::cli {
 namespace {
@@ -50,8 +50,8 @@ Outcome Run(int argc, char** argv) {
     for (const auto& c : commands) names.emplace_back(c.name);
     if (std::find(names.begin(), names.end(), name) == names.end()) {
       std::string message = "'" + name + "' is not a redline command";
-      const std::string suggestion = ClosestName(name, names);
-      if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+      const std::string suggestion = DidYouMean(NearestNames(name, names));
+      if (!suggestion.empty()) message += "; " + suggestion;
       else message += "; see 'redline --help'";
       return {Status::Usage(message)};
     }
@@ -90,14 +90,22 @@ Outcome Run(int argc, char** argv) {
     app.exit(e);
     return {Status::Ok()};
   } catch (const CLI::ParseError& e) {
-    return {Status::Usage(FirstLine(e.what()) + " (see 'redline --help')")};
+    // The hint names the command's own help when the mistake is in a command's arguments.
+    const std::string help = name.empty() ? "redline --help" : "redline " + name + " --help";
+    return {Status::Usage(FirstLine(e.what()) + " (see '" + help + "')")};
   }
   globals->color = color == "always" ? ColorChoice::kAlways
                    : color == "never" ? ColorChoice::kNever
                                       : ColorChoice::kAuto;
 
   for (auto& [sub, runner] : runners) {
-    if (sub->parsed()) return runner();
+    if (!sub->parsed()) continue;
+    Outcome outcome = runner();
+    // A usage error found by the command itself points to the command's own help too.
+    if (outcome.status.kind() == ErrorKind::kUsage && outcome.status.message().find("--help") == std::string::npos) {
+      outcome.status = Status::Usage(outcome.status.message() + " (see 'redline " + sub->get_name() + " --help')");
+    }
+    return outcome;
   }
   return {Status::Usage("no command given; see 'redline --help'")};
 }

@@ -1,4 +1,4 @@
-// init, stories, log, show.
+// init, stories, log, show, rm.
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/story_ref.h"
 #include "redline/document.h"
+#include "web/tracking.h"
 
 namespace redline::cli {
 namespace {
@@ -37,10 +38,16 @@ Runner SetupInit(CLI::App* app, const GlobalOptions* globals) {
   return [dir, globals]() -> Outcome {
     std::string target = *dir;
     if (target.empty()) target = globals->archive_dir.empty() ? "." : globals->archive_dir;
+    std::error_code ec;
+    std::filesystem::path absolute = std::filesystem::absolute(target, ec).lexically_normal();
+    if (!absolute.has_filename() && absolute != absolute.root_path()) absolute = absolute.parent_path();
+    // As `git init` in a repository: an archive is left exactly as it is.
+    if (Archive::HoldsArchive(target)) {
+      std::printf("Reinitialized existing redline archive in %s\n", absolute.c_str());
+      return {};
+    }
     auto archive = Archive::Init(target);
     if (!archive.ok()) return {archive.status()};
-    std::error_code ec;
-    const auto absolute = std::filesystem::absolute(target, ec).lexically_normal();
     std::printf("Initialized empty redline archive in %s\n", absolute.c_str());
     return {};
   };
@@ -133,6 +140,29 @@ Runner SetupShow(CLI::App* app, const GlobalOptions* globals) {
   };
 }
 
+// redline rm STORY: one commit that removes the story's files; its history stays.
+Runner SetupRm(CLI::App* app, const GlobalOptions* globals) {
+  auto story = std::make_shared<std::string>();
+  app->add_option("STORY", *story, "story id")->required();
+  return [story, globals]() -> Outcome {
+    REDLINE_RETURN_OUTCOME_IF_ERROR(ValidateStoryId(*story));
+    auto archive = OpenArchive(*globals);
+    if (!archive.ok()) return {archive.status()};
+    // A tracked story would be fetched and recorded again at once: untracking comes first.
+    auto list = web::LoadTrackingList(*archive);
+    if (!list.ok()) return {list.status()};
+    if (const web::TrackedStory* tracked = list->FindStory(*story)) {
+      return {Status::BadInput("story '" + *story + "' is tracked (" + tracked->url + "); run 'redline untrack " +
+                               *story + "' first, or the next fetch records it again")};
+    }
+    auto removed = archive->Remove(*story);
+    if (!removed.ok()) return {removed.status()};
+    std::printf("%s: removed (%d %s in the history: git log main -- %s)\n", story->c_str(), removed->revisions,
+                removed->revisions == 1 ? "revision stays" : "revisions stay", StoryDirectory(*story).c_str());
+    return {};
+  };
+}
+
 }  // namespace
 
 std::vector<Command> ArchiveCommands() {
@@ -141,6 +171,7 @@ std::vector<Command> ArchiveCommands() {
       {"stories", "list the stories in the archive", SetupStories},
       {"log", "list a story's revisions, oldest first", SetupLog},
       {"show", "print a revision's canonical text (or --raw input)", SetupShow},
+      {"rm", "remove a story from the archive (its history stays in git)", SetupRm},
   };
 }
 

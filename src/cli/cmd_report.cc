@@ -63,6 +63,15 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
   return Status::Ok();
 }
 
+// Without --format: what -o FILE's extension names (.html/.htm, .json, .md), else Markdown,
+// which reads well on a terminal and in a file alike.
+std::string DefaultFormat(const std::string& output) {
+  const auto ends_with = [&](const char* suffix) { return output.ends_with(suffix); };
+  if (ends_with(".html") || ends_with(".htm")) return "html";
+  if (ends_with(".json")) return "json";
+  return "markdown";
+}
+
 Outcome RunReport(const ReportCliOptions& o, const GlobalOptions& globals) {
   report::ReportOptions options;
   options.stories = o.stories;
@@ -80,9 +89,10 @@ Outcome RunReport(const ReportCliOptions& o, const GlobalOptions& globals) {
   auto built = report::BuildReport(*archive, options);
   if (!built.ok()) return {built.status()};
 
+  const std::string format = o.format.empty() ? DefaultFormat(o.output) : o.format;
   std::string out;
-  if (o.format == "html") out = report::RenderHtml(*built);
-  else if (o.format == "markdown") out = report::RenderMarkdown(*built);
+  if (format == "html") out = report::RenderHtml(*built);
+  else if (format == "markdown") out = report::RenderMarkdown(*built);
   else out = report::RenderJson(*built);
 
   if (!o.output.empty() && o.output != "-") return {WriteFileAtomically(o.output, out)};
@@ -95,8 +105,8 @@ Runner SetupReport(CLI::App* app, const GlobalOptions* globals) {
   app->add_option("STORY", o->stories, "stories to report (default: a digest of every story changed in the window)");
   app->add_option("--since", o->since, "only revisions captured at or after TIME (ISO-8601)")->option_text("TIME");
   app->add_option("--until", o->until, "only revisions captured at or before TIME (ISO-8601)")->option_text("TIME");
-  app->add_option("--format", o->format, "html, markdown or json")
-      ->required()
+  app->add_option("--format", o->format,
+                  "html, markdown or json (default: from -o FILE's extension, .html, .json or .md; else markdown)")
       ->check(CLI::IsMember({"html", "markdown", "json"}))
       ->option_text("FORMAT");
   app->add_option("-o,--output", o->output, "write to FILE (atomically) instead of standard output")

@@ -1,5 +1,6 @@
 // normalize, snapshot, rules.
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <ctime>
@@ -75,6 +76,12 @@ Runner SetupNormalize(CLI::App* app, const GlobalOptions*) {
   };
 }
 
+// An existing file, or a path: what a story id never is meant to be.
+bool LooksLikeFile(const std::string& argument) {
+  struct stat info {};
+  return argument.find('/') != std::string::npos || (stat(argument.c_str(), &info) == 0 && S_ISREG(info.st_mode));
+}
+
 struct SnapshotOptions {
   std::string story;
   InputOptions input;
@@ -115,7 +122,15 @@ Runner SetupSnapshot(CLI::App* app, const GlobalOptions* globals) {
   app->add_option("--at", o->at, "capture time, ISO-8601 (default now)")->option_text("TIME");
   AddHealthOptions(app, &o->health);
   app->add_flag("--json", o->json, "print the outcome as JSON");
-  return [o, globals]() { return RunSnapshot(*o, *globals); };
+  const CLI::Option* file = app->get_option("FILE");
+  return [o, globals, file]() -> Outcome {
+    // `snapshot page.html`: the story id was left out, not mistyped. (A story named like a
+    // file in the folder is still recorded from standard input when "-" is given.)
+    if (file->count() == 0 && LooksLikeFile(o->story)) {
+      return {Status::Usage("missing STORY: '" + o->story + "' is a file; usage: redline snapshot STORY [FILE]")};
+    }
+    return RunSnapshot(*o, *globals);
+  };
 }
 
 // redline rules [--set FILE]: shows the archive's site rules, or checks and stores new ones.

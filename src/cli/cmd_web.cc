@@ -91,8 +91,16 @@ Runner SetupUntrack(CLI::App* app, const GlobalOptions* globals) {
     if (!list.ok()) return {list.status()};
     auto removed = web::Untrack(&*list, *target);
     if (!removed.ok()) return {removed.status()};
+    // Says what untracking does not do: the revisions stay until `redline rm`.
+    auto latest = archive->Latest(removed->story);
+    if (!latest.ok()) return {latest.status()};
     REDLINE_RETURN_OUTCOME_IF_ERROR(web::SaveTrackingList(*archive, *list, "Untrack " + removed->story));
-    std::printf("%s: no longer tracking %s\n", removed->story.c_str(), removed->url.c_str());
+    const int revisions = *latest ? (*latest)->number : 0;
+    const std::string kept =
+        revisions == 0 ? "it has no revisions"
+                       : "its " + std::to_string(revisions) + (revisions == 1 ? " revision stays" : " revisions stay") +
+                             " ('redline rm " + removed->story + "' removes the story)";
+    std::printf("%s: no longer tracking %s; %s\n", removed->story.c_str(), removed->url.c_str(), kept.c_str());
     return {};
   };
 }

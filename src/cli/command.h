@@ -34,7 +34,7 @@ struct Command {
   std::function<Runner(CLI::App* app, const GlobalOptions* globals)> setup;
 };
 
-std::vector<Command> ArchiveCommands();   // init, stories, log, show
+std::vector<Command> ArchiveCommands();   // init, stories, log, show, rm
 std::vector<Command> SnapshotCommands();  // normalize, snapshot
 std::vector<Command> ImportCommands();    // import
 std::vector<Command> DiffCommands();      // diff, diff-files

@@ -109,6 +109,28 @@ std::string CanonicalText(const Document& doc) {
   return out;
 }
 
+namespace {
+
+bool LowerOrDigit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// A valid id close to an invalid one: lowercase, other characters as '-' ("Harbour Plan" ->
+// "harbour-plan"); empty when there is none.
+std::string SuggestStoryId(std::string_view id) {
+  std::string out;
+  for (const char c : id) {
+    char mapped = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (!LowerOrDigit(mapped) && mapped != '.' && mapped != '_' && mapped != '-') mapped = '-';
+    if (mapped == '-' && (out.empty() || out.back() == '-')) continue;
+    if (out.empty() && !LowerOrDigit(mapped)) continue;
+    out.push_back(mapped);
+  }
+  if (out.size() > 128) out.resize(128);
+  while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+  return out == id ? "" : out;
+}
+
+}  // namespace
+
 Status ValidateStoryId(std::string_view id) {
   const auto printable = [&] {
     std::string shown;
@@ -122,18 +144,18 @@ Status ValidateStoryId(std::string_view id) {
     }
     return shown + (id.size() > 60 ? "..." : "");
   };
+  const auto invalid = [&](const std::string& why) {
+    std::string message = "invalid story id '" + printable() + "': " + why;
+    if (const std::string suggestion = SuggestStoryId(id); !suggestion.empty()) {
+      message += "; did you mean '" + suggestion + "'?";
+    }
+    return Status::BadInput(message);
+  };
   if (id.empty()) return Status::BadInput("story id is empty");
   if (id.size() > 128) return Status::BadInput("story id is longer than 128 characters");
-  const auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!lower_or_digit(id[0])) {
-    return Status::BadInput("invalid story id '" + printable() +
-                            "': it must start with a lowercase letter or digit");
-  }
+  if (!LowerOrDigit(id[0])) return invalid("it must start with a lowercase letter or digit");
   for (const char c : id) {
-    if (!lower_or_digit(c) && c != '.' && c != '_' && c != '-') {
-      return Status::BadInput("invalid story id '" + printable() +
-                              "': use only a-z, 0-9, '.', '_' and '-'");
-    }
+    if (!LowerOrDigit(c) && c != '.' && c != '_' && c != '-') return invalid("use only a-z, 0-9, '.', '_' and '-'");
   }
   return Status::Ok();
 }

@@ -51,5 +51,16 @@ TEST(ValidateStoryId, RefusesEverythingElse) {
   EXPECT_FALSE(ValidateStoryId(std::string(129, 'a')).ok());
 }
 
+TEST(ValidateStoryId, SuggestsTheValidIdNearest) {
+  EXPECT_EQ(ValidateStoryId("Harbour-Plan").message(),
+            "invalid story id 'Harbour-Plan': it must start with a lowercase letter or digit; did you mean "
+            "'harbour-plan'?");
+  EXPECT_EQ(ValidateStoryId("harbour plan/2").message(),
+            "invalid story id 'harbour plan/2': use only a-z, 0-9, '.', '_' and '-'; did you mean 'harbour-plan-2'?");
+  EXPECT_EQ(ValidateStoryId("-x").message(),
+            "invalid story id '-x': it must start with a lowercase letter or digit; did you mean 'x'?");
+  EXPECT_EQ(ValidateStoryId("--").message(), "invalid story id '--': it must start with a lowercase letter or digit");
+}
+
 }  // namespace
 }  // namespace redline

@@ -72,8 +72,20 @@ Health CheckHealth(const PreparedSnapshot& prepared, std::optional<std::size_t> 
   health.provenance = prepared.input.document.provenance;
   health.warnings = ExtractionWarnings(health.provenance);
   if (health.body_words < policy.min_body_words) {
-    health.warnings.push_back("the body has only " + std::to_string(health.body_words) + " words (under " +
-                              std::to_string(policy.min_body_words) + "); the page may not have been extracted well");
+    // The snapshot's counts include the headline and byline; say so, so that "+2 -0 words"
+    // beside "no words" reads as what it is.
+    const std::size_t header_words = health.words - std::min(health.words, health.body_words);
+    const std::string not_counted =
+        header_words == 0 ? ""
+        : header_words == 1
+            ? "; the 1 word of the headline and byline is not counted"
+            : "; the " + std::to_string(header_words) + " words of the headline and byline are not counted";
+    const std::string body = health.body_words == 0 ? "the body has no words"
+                             : health.body_words == 1
+                                 ? "the body has only 1 word"
+                                 : "the body has only " + std::to_string(health.body_words) + " words";
+    health.warnings.push_back(body + " (under --min-words " + std::to_string(policy.min_body_words) + not_counted +
+                              "); the page may not have been extracted well");
   }
   if (previous_words.has_value()) {
     health.previous_words = previous_words;
