@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "redline/document.h"
 #include "redline/status.h"
@@ -76,6 +77,19 @@ InputFormat DetectFormat(std::string_view bytes);
 // When no article is recognized, the best candidate text is taken and
 // Document::Provenance::confident is false; text input needs a headline or body text.
 Result<Document> Normalize(std::string_view bytes, const NormalizeOptions& options);
+
+// A feed an HTML page names in its head, as feed readers find it:
+// <link rel="alternate" type="application/rss+xml" href="/rss.xml" title="News">.
+struct FeedLink {
+  std::string href;   // as written (resolve it against the page's URL)
+  std::string title;  // may be empty
+};
+
+// The RSS, Atom and RDF feeds (types application/rss+xml, application/atom+xml,
+// application/rdf+xml) that an HTML page names with <link rel="alternate">, in page order,
+// repeated hrefs dropped. The bytes are read as Normalize reads HTML (charset, limits);
+// BadInput as Normalize for input it refuses.
+Result<std::vector<FeedLink>> DeclaredFeeds(std::string_view bytes, const NormalizeOptions& options);
 
 }  // namespace redline
 

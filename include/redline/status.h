@@ -39,6 +39,11 @@ class [[nodiscard]] Status {
     if (ok()) return *this;
     return Status(kind_, context + ": " + message_);
   }
+  // Returns a copy whose message is the message followed by `suffix`, keeping the kind.
+  Status WithSuffix(const std::string& suffix) const {
+    if (ok()) return *this;
+    return Status(kind_, message_ + suffix);
+  }
 
  private:
   Status(ErrorKind kind, std::string message) : kind_(kind), message_(std::move(message)) {}

@@ -62,7 +62,9 @@ Outcome Run(int argc, char** argv) {
   app.set_version_flag("--version", "redline 0.1.0");
   app.require_subcommand(1, 1);
   app.fallthrough();
-  app.footer("Exit status: 0 ok, 1 differences (--exit-code), 2 usage, 3 bad input, 4 archive, 5 network.");
+  // Commands inherit this footer when they are added (CLI11): only diff and diff-files have
+  // --exit-code, so the 1 is added after them (and commands with their own say theirs).
+  app.footer("Exit status: 0 ok, 2 usage, 3 bad input, 4 archive, 5 network.");
 
   auto globals = std::make_unique<GlobalOptions>();
   app.add_option("-C,--archive", globals->archive_dir, "use the archive in DIR")->option_text("DIR");
@@ -77,6 +79,7 @@ Outcome Run(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     runners.emplace_back(sub, command.setup(sub, globals.get()));
   }
+  app.footer("Exit status: 0 ok, 1 differences (--exit-code), 2 usage, 3 bad input, 4 archive, 5 network.");
 
   try {
     app.parse(argc, argv);

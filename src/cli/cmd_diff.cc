@@ -50,6 +50,7 @@ constexpr const char* kFormatHelp =
 void AddDiffFlags(CLI::App* app, DiffFlags* o) {
   app->add_option("--format", o->format, kFormatHelp)->option_text("FORMAT");
   app->add_flag("--exit-code", o->exit_code, "exit with 1 when there are differences, as git does");
+  app->footer("Exit status: 0 ok, 1 differences (with --exit-code), 2 usage, 3 bad input, 4 archive.");
   app->add_option("--context", o->context, "unchanged blocks shown around each change (default 1)")
       ->option_text("N")
       ->check(CLI::NonNegativeNumber);

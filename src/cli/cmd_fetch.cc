@@ -10,7 +10,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "cli/fetch_output.h"
@@ -126,6 +128,15 @@ Result<web::FetchOptions> MakeFetchOptions(const NetworkOptions& o) {
   return options;
 }
 
+}  // namespace
+
+web::FetchOptions DefaultFetchOptions() {
+  auto options = MakeFetchOptions(NetworkOptions());
+  return options.ok() ? *options : web::FetchOptions();
+}
+
+namespace {
+
 struct FetchCommandOptions {
   std::vector<std::string> stories;
   bool all = false;
@@ -153,10 +164,16 @@ Outcome RunFetch(const FetchCommandOptions& o, const GlobalOptions& globals) {
   auto report = RunFetchRound(*archive, fetcher, options);
   progress.Clear();
   if (!report.ok()) return {report.status()};
+  // One named story that failed: its error is the command's, said once (with its URL).
+  const bool one_named = o.stories.size() == 1 && report->stories.size() == 1;
   if (o.json) {
     WriteOut(RoundJson(*report));
   } else {
-    PrintRound(*report, o.network.verbose);
+    PrintRound(*report, o.network.verbose, !one_named);
+    if (o.stories.empty() && (o.network.verbose || isatty(STDERR_FILENO) == 1)) {
+      const std::string note = LaterNote(*report, o.network.verbose);
+      if (!note.empty()) std::fprintf(stderr, "redline: %s\n", note.c_str());
+    }
   }
   if (!o.network.on_change.empty()) RunOnChange(o.network.on_change, *report, archive->path());
   // After the round, as git runs gc --auto after a command: the automatic threshold.
@@ -165,13 +182,14 @@ Outcome RunFetch(const FetchCommandOptions& o, const GlobalOptions& globals) {
   }
   const std::size_t failed = report->Failed();
   if (failed == 0) return {};
-  if (o.stories.size() == 1 && report->stories.size() == 1) {
+  if (one_named) {
     const StoryResult& only = report->stories.front();
-    return {only.error.WithContext(only.story)};
+    return {only.error.WithContext(only.story).WithSuffix(" (" + only.url + ")")};
   }
   const std::size_t attempted = report->stories.size() + report->feeds.size();
   return {Status::Network(std::to_string(failed) + " of " + std::to_string(attempted) +
-                          " fetches failed (see the messages above)")};
+                          (attempted == 1 ? " fetch failed (see the message above)"
+                                          : " fetches failed (see the messages above)"))};
 }
 
 Runner SetupFetch(CLI::App* app, const GlobalOptions* globals) {
@@ -182,21 +200,31 @@ Runner SetupFetch(CLI::App* app, const GlobalOptions* globals) {
   app->add_flag("--json", o->json, "print the round as JSON");
   AddNetworkOptions(app, &o->network);
   app->footer(
-      "Exit status: 0 when every fetch succeeded; 5 when any failed (each failure is shown and recorded; "
-      "the\n"
-      "others are still fetched and recorded); for one named story, its own error's status.");
+      "Without STORY, each page and feed is fetched when its schedule says it is due (docs/tracking.md);\n"
+      "on a terminal, or with -v, a round that fetched nothing says when the next check is.\n"
+      "Exit status: 0 when every fetch succeeded (or nothing was due); 2 usage; 3 a STORY that is not\n"
+      "tracked; 4 archive; 5 when any fetch failed (each failure is shown and recorded; the others are\n"
+      "still fetched and recorded); for one named story, its own error's status (3 no article text).");
   return [o, globals]() { return RunFetch(*o, *globals); };
 }
 
+// Without --every, watch looks for what its schedule made due this often.
+constexpr std::int64_t kWatchPeriod = 60;
+
 struct WatchOptions {
-  std::string every = "1m";
+  std::string every;  // empty: each page's schedule, looked at every kWatchPeriod
   int rounds = 0;
   NetworkOptions network;
 };
 
 Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
-  auto every = web::ParseDuration(o.every);
-  if (!every.ok()) return {Status::Usage("--every: " + every.status().message())};
+  std::optional<std::int64_t> every;
+  if (!o.every.empty()) {
+    auto seconds = web::ParseDuration(o.every);
+    if (!seconds.ok()) return {Status::Usage("--every: " + seconds.status().message())};
+    every = *seconds;
+  }
+  const std::int64_t period = every.value_or(kWatchPeriod);
   auto fetch_options = MakeFetchOptions(o.network);
   if (!fetch_options.ok()) return {fetch_options.status()};
   auto archive = OpenArchive(globals);
@@ -208,6 +236,8 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
     const auto started = std::chrono::steady_clock::now();
     ProgressLine progress;
     RoundOptions options;
+    options.every = every;
+    options.started = static_cast<std::int64_t>(std::time(nullptr));
     options.health = o.network.health;
     options.stop = &g_stop_requested;
     options.on_progress = [&progress](const web::FetchProgress& p) {
@@ -223,8 +253,13 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
       if (terminal) {
         std::size_t changed = 0;
         for (const StoryResult& s : report->stories) changed += s.kind == StoryResultKind::kChanged ? 1 : 0;
-        std::fprintf(stderr, "round %d: %zu fetched, %zu changed, %zu failed; next in %s\n", round,
-                     report->stories.size(), changed, report->Failed(), o.every.c_str());
+        std::string summary = report->stories.empty() && report->feeds.empty()
+                                  ? "nothing due"
+                                  : std::to_string(report->stories.size()) + " fetched, " +
+                                        std::to_string(changed) + " changed, " +
+                                        std::to_string(report->Failed()) + " failed";
+        if (report->next_check) summary += "; next check " + NextCheckText(*report->next_check);
+        std::fprintf(stderr, "round %d: %s\n", round, summary.c_str());
       }
     }
     // Between rounds, the automatic threshold for delta compression (as git's gc.auto).
@@ -232,7 +267,7 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
       std::fprintf(stderr, "redline: warning: packing the archive: %s\n", repacked.status().message().c_str());
     }
     if (o.rounds > 0 && round >= o.rounds) break;
-    const auto next = started + std::chrono::seconds(*every);
+    const auto next = started + std::chrono::seconds(period);
     while (!g_stop_requested.load() && std::chrono::steady_clock::now() < next) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -243,12 +278,16 @@ Outcome RunWatch(const WatchOptions& o, const GlobalOptions& globals) {
 Runner SetupWatch(CLI::App* app, const GlobalOptions* globals) {
   auto o = std::make_shared<WatchOptions>();
   app->add_option("--every", o->every,
-                  "start a round this often (default 1m); each round fetches what is due")
+                  "check every page and feed this often (a page tracked with its own --every keeps "
+                  "it); default: each page's schedule, looked at every minute")
       ->option_text("DURATION");
   app->add_option("--rounds", o->rounds, "stop after this many rounds (default: until SIGINT or SIGTERM)")
       ->option_text("N")
       ->check(CLI::NonNegativeNumber);
   AddNetworkOptions(app, &o->network);
+  app->footer(
+      "Exit status: 0 when stopped by SIGINT or SIGTERM or after --rounds (a round's errors are shown\n"
+      "and the next round runs); 2 usage; 4 when the archive cannot be opened.");
   return [o, globals]() { return RunWatch(*o, *globals); };
 }
 

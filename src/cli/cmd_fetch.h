@@ -5,10 +5,15 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "web/fetcher.h"
 
 namespace redline::cli {
 
 std::vector<Command> FetchCommands();
+
+// The fetch options of `fetch` and `watch` given no network option ($REDLINE_USER_AGENT
+// applies): what `track` and `feed add` check a new URL with.
+web::FetchOptions DefaultFetchOptions();
 
 }  // namespace redline::cli
 

@@ -11,6 +11,7 @@
 #include "record/fetch_round.h"
 #include "web/feed.h"
 #include "web/local_state.h"
+#include "web/probe.h"
 #include "web/schedule.h"
 #include "web/tracking.h"
 #include "web/url.h"
@@ -39,11 +40,60 @@ Result<web::ScheduleOverrides> ParseOverrides(const std::string& every, const st
   return overrides;
 }
 
+// The check `track` and `feed add` make before adding a URL (--no-check skips it): one
+// fetch, with the options `fetch` has when given none.
+web::Probe ProbeOnce(const std::string& url) {
+  web::Fetcher fetcher(DefaultFetchOptions());
+  return web::ProbeUrl(fetcher, url);
+}
+
+// A page that will never give a story: unreachable (perhaps for now: --no-check tracks it
+// anyway) or a feed.
+Status CheckPage(const std::string& url) {
+  const web::Probe probe = ProbeOnce(url);
+  const std::string context = "not tracking " + url + ": ";
+  switch (probe.kind) {
+    case web::ProbeKind::kUnreachable:
+      return Status::Network(context + probe.error.message() + " (--no-check tracks it anyway)");
+    case web::ProbeKind::kFeed:
+      return Status::BadInput(
+          context + "this is a feed, not a page; follow its items with 'redline feed add " + url + "'");
+    case web::ProbeKind::kHtmlPage:
+    case web::ProbeKind::kOther:
+      break;
+  }
+  return Status::Ok();
+}
+
+// A feed that will never give items: unreachable or malformed (perhaps for now: --no-check
+// adds it anyway) or an HTML page, named with the feeds it links to.
+Status CheckFeed(const std::string& url) {
+  const web::Probe probe = ProbeOnce(url);
+  const std::string context = "not following feed " + url + ": ";
+  switch (probe.kind) {
+    case web::ProbeKind::kUnreachable:
+      return Status::Network(context + probe.error.message() + " (--no-check adds it anyway)");
+    case web::ProbeKind::kFeed:
+      break;
+    case web::ProbeKind::kHtmlPage: {
+      std::string message = context + "this is an HTML page, not a feed";
+      if (probe.feeds.empty()) return Status::BadInput(message + ", and it links to no feed");
+      message += probe.feeds.size() == 1 ? "; its feed is: " : "; its feeds are: ";
+      for (std::size_t i = 0; i < probe.feeds.size(); ++i) message += (i > 0 ? ", " : "") + probe.feeds[i];
+      return Status::BadInput(message);
+    }
+    case web::ProbeKind::kOther:
+      return Status::BadInput(context + probe.feed_error.message() + " (--no-check adds it anyway)");
+  }
+  return Status::Ok();
+}
+
 struct TrackOptions {
   std::string url;
   std::string story;
   std::string every;
   std::string stop_after;
+  bool no_check = false;
 };
 
 Outcome RunTrack(const TrackOptions& o, const GlobalOptions& globals) {
@@ -58,6 +108,14 @@ Outcome RunTrack(const TrackOptions& o, const GlobalOptions& globals) {
   if (!list.ok()) return {list.status()};
   auto tracked = web::Track(&*list, *canonical, o.story, *overrides, Now());
   if (!tracked.ok()) return {tracked.status()};
+  if (tracked->added && !o.no_check) {
+    REDLINE_RETURN_OUTCOME_IF_ERROR(CheckPage(*canonical));
+    // The list again, as it is after the fetch (another command may have changed it).
+    list = web::LoadTrackingList(*archive);
+    if (!list.ok()) return {list.status()};
+    tracked = web::Track(&*list, *canonical, o.story, *overrides, Now());
+    if (!tracked.ok()) return {tracked.status()};
+  }
   if (!tracked->added && !tracked->updated) {
     std::printf("%s: already tracking %s\n", tracked->story.c_str(), canonical->c_str());
     return {};
@@ -74,16 +132,24 @@ Runner SetupTrack(CLI::App* app, const GlobalOptions* globals) {
   app->add_option("URL", o->url, "the page's http:// or https:// address")->required();
   app->add_option("--story", o->story, "story id (default: derived from the URL's host and path)")
       ->option_text("ID");
-  app->add_option("--every", o->every, "fetch at this fixed interval instead of the schedule (e.g. 30m)")
+  app->add_option("--every", o->every,
+                  "check this page at this fixed interval instead of its schedule (and of watch --every), "
+                  "e.g. 30m")
       ->option_text("DURATION");
   app->add_option("--stop-after", o->stop_after, "stop fetching this long after tracking began (e.g. 7d)")
       ->option_text("DURATION");
+  app->add_flag("--no-check", o->no_check, "track the URL without fetching it once first");
+  app->footer(
+      "A new URL is fetched once first: one that cannot be fetched, or a feed, is not tracked.\n"
+      "Exit status: 0 tracked (or already tracked); 2 usage; 3 a refused URL or story id, or a feed;\n"
+      "4 archive; 5 the URL could not be fetched.");
   return [o, globals]() { return RunTrack(*o, *globals); };
 }
 
 Runner SetupUntrack(CLI::App* app, const GlobalOptions* globals) {
   auto target = std::make_shared<std::string>();
   app->add_option("STORY|URL", *target, "a tracked story id or URL (its history stays)")->required();
+  app->footer("Exit status: 0 no longer tracked; 2 usage; 3 not tracked; 4 archive.");
   return [target, globals]() -> Outcome {
     auto archive = OpenArchive(*globals);
     if (!archive.ok()) return {archive.status()};
@@ -112,6 +178,7 @@ std::string TimeOrDash(const std::optional<std::int64_t>& seconds) {
 Runner SetupTracked(CLI::App* app, const GlobalOptions* globals) {
   auto as_json = std::make_shared<bool>(false);
   app->add_flag("--json", *as_json, "print JSON");
+  app->footer("Exit status: 0 ok; 2 usage; 4 archive.");
   return [as_json, globals]() -> Outcome {
     auto archive = OpenArchive(*globals);
     if (!archive.ok()) return {archive.status()};
@@ -140,6 +207,10 @@ Runner SetupTracked(CLI::App* app, const GlobalOptions* globals) {
       if (!fetch.last_error.empty()) entry["last_error"] = fetch.last_error;
       stories.push_back(std::move(entry));
       std::string status = decision.stopped ? "stopped" : "next " + FormatTime({decision.next_due, 0});
+      if (story.overrides.every) status += "  every " + web::FormatDuration(*story.overrides.every);
+      if (story.overrides.stop_after) {
+        status += "  stop after " + web::FormatDuration(*story.overrides.stop_after);
+      }
       if (!fetch.last_error.empty()) status += "  error: " + fetch.last_error;
       rows.push_back({story.story, story.url, "last " + TimeOrDash(fetch.last_fetch), status});
     }
@@ -166,6 +237,7 @@ struct FeedOptions {
   std::string match_url;
   std::string match_title;
   bool json = false;
+  bool no_check = false;
 };
 
 Outcome RunFeedAdd(const FeedOptions& o, const GlobalOptions& globals) {
@@ -178,6 +250,13 @@ Outcome RunFeedAdd(const FeedOptions& o, const GlobalOptions& globals) {
   auto list = web::LoadTrackingList(*archive);
   if (!list.ok()) return {list.status()};
   web::FeedSubscription* feed = list->FindFeed(*canonical);
+  if (feed == nullptr && !o.no_check) {
+    REDLINE_RETURN_OUTCOME_IF_ERROR(CheckFeed(*canonical));
+    // The list again, as it is after the fetch (another command may have changed it).
+    list = web::LoadTrackingList(*archive);
+    if (!list.ok()) return {list.status()};
+    feed = list->FindFeed(*canonical);
+  }
   const bool added = feed == nullptr;
   if (added) {
     list->feeds.push_back({*canonical, Now(), "", ""});
@@ -228,7 +307,8 @@ Outcome RunFeedList(const FeedOptions& o, const GlobalOptions& globals) {
     std::string filters;
     if (!feed.match_url.empty()) filters += "  --match-url '" + feed.match_url + "'";
     if (!feed.match_title.empty()) filters += "  --match-title '" + feed.match_title + "'";
-    std::printf("%s  %zu stories%s\n", feed.url.c_str(), stories, filters.c_str());
+    std::printf("%s  %zu %s%s\n", feed.url.c_str(), stories, stories == 1 ? "story" : "stories",
+                filters.c_str());
   }
   if (o.json) WriteOut(json({{"feeds", feeds}}).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
   return {};
@@ -244,10 +324,18 @@ Runner SetupFeed(CLI::App* app, const GlobalOptions* globals) {
       ->option_text("REGEX");
   add->add_option("--match-title", o->match_title, "track only items whose title matches (ignoring case)")
       ->option_text("REGEX");
+  add->add_flag("--no-check", o->no_check, "follow the URL without fetching it once first");
+  add->footer(
+      "A new feed is fetched once first: one that cannot be fetched, or is not a feed (an HTML page's\n"
+      "message names the feeds it links to), is not followed.\n"
+      "Exit status: 0 following; 2 usage; 3 a refused URL, or not a feed; 4 archive; 5 the URL could not\n"
+      "be fetched.");
   CLI::App* list = app->add_subcommand("list", "list the feeds followed");
   list->add_flag("--json", o->json, "print JSON");
+  list->footer("Exit status: 0 ok; 2 usage; 4 archive.");
   CLI::App* remove = app->add_subcommand("remove", "stop following a feed (its stories stay tracked)");
   remove->add_option("URL", o->url, "the feed's address")->required();
+  remove->footer("Exit status: 0 no longer following; 2 usage; 3 not following; 4 archive.");
   return [o, globals, add, list]() -> Outcome {
     if (add->parsed()) return RunFeedAdd(*o, *globals);
     if (list->parsed()) return RunFeedList(*o, *globals);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -41,7 +42,55 @@ const char* KindName(StoryResultKind kind) {
   return "error";
 }
 
+// "1 page", "2 pages", "1 page and 1 feed", "2 feeds".
+std::string PagesAndFeeds(std::size_t pages, std::size_t feeds) {
+  std::string text;
+  if (pages > 0 || feeds == 0) text = std::to_string(pages) + (pages == 1 ? " page" : " pages");
+  if (feeds > 0) {
+    if (!text.empty()) text += " and ";
+    text += std::to_string(feeds) + (feeds == 1 ? " feed" : " feeds");
+  }
+  return text;
+}
+
+// Local time: "06:58:40" when it is today, else "2024-05-02 06:58:40".
+std::string LocalTime(std::int64_t seconds) {
+  const std::time_t when = static_cast<std::time_t>(seconds);
+  const std::time_t now = std::time(nullptr);
+  std::tm when_tm{};
+  std::tm now_tm{};
+  localtime_r(&when, &when_tm);
+  localtime_r(&now, &now_tm);
+  const bool today = when_tm.tm_year == now_tm.tm_year && when_tm.tm_yday == now_tm.tm_yday;
+  char text[32];
+  std::strftime(text, sizeof text, today ? "%H:%M:%S" : "%Y-%m-%d %H:%M:%S", &when_tm);
+  return text;
+}
+
 }  // namespace
+
+std::string NextCheckText(const NextCheck& next) {
+  return "at " + LocalTime(next.at) + " for " + PagesAndFeeds(next.stories, next.feeds);
+}
+
+std::string LaterNote(const RoundReport& report, bool verbose) {
+  static const std::string kCheckNow = "; 'redline fetch --all' checks now";
+  if (report.stories.empty() && report.feeds.empty()) {
+    if (report.tracked == 0 && report.feeds_followed == 0) {
+      return "nothing tracked; follow a page with 'redline track URL' or a feed with 'redline feed add URL'";
+    }
+    if (report.next_check) return "nothing due; next check " + NextCheckText(*report.next_check) + kCheckNow;
+    if (report.stopped > 0) {
+      return "nothing due; " + PagesAndFeeds(report.stopped, 0) +
+             (report.stopped == 1 ? " is past its stop-after" : " are past their stop-after") +
+             " (see 'redline tracked')" + kCheckNow;
+    }
+    return "";
+  }
+  if (!verbose || !report.next_check) return "";
+  return PagesAndFeeds(report.not_due, report.feeds_not_due) + " not due; next check " +
+         NextCheckText(*report.next_check) + kCheckNow;
+}
 
 std::string FetchProgressText(const web::FetchProgress& progress) {
   return "fetching " + std::to_string(progress.done) + "/" + std::to_string(progress.total) + ", " +
@@ -49,7 +98,7 @@ std::string FetchProgressText(const web::FetchProgress& progress) {
          (progress.errors == 1 ? "" : "s");
 }
 
-void PrintRound(const RoundReport& report, bool verbose) {
+void PrintRound(const RoundReport& report, bool verbose, bool story_errors) {
   for (const FeedResult& feed : report.feeds) {
     if (!feed.error.ok()) {
       std::fflush(stdout);
@@ -77,6 +126,7 @@ void PrintRound(const RoundReport& report, bool verbose) {
         if (verbose) std::printf("%s: unchanged\n", story.story.c_str());
         break;
       case StoryResultKind::kError:
+        if (!story_errors) break;
         std::fflush(stdout);
         std::fprintf(stderr, "redline: %s: %s (%s)\n", story.story.c_str(), story.error.message().c_str(),
                      story.url.c_str());
@@ -112,15 +162,23 @@ std::string RoundJson(const RoundReport& report) {
     feeds.push_back(std::move(entry));
   }
   const RoundTimings& t = report.timings;
-  const json out = {{"stories", stories},
-                    {"feeds", feeds},
-                    {"failed", report.Failed()},
-                    {"timings",
-                     {{"total_seconds", t.total_seconds},
-                      {"network_seconds", t.network_seconds},
-                      {"normalize_seconds", t.normalize_seconds},
-                      {"commit_seconds", t.commit_seconds},
-                      {"bytes", t.bytes}}}};
+  json out = {{"stories", stories},
+              {"feeds", feeds},
+              {"failed", report.Failed()},
+              {"not_due", report.not_due},
+              {"feeds_not_due", report.feeds_not_due},
+              {"stopped", report.stopped},
+              {"timings",
+               {{"total_seconds", t.total_seconds},
+                {"network_seconds", t.network_seconds},
+                {"normalize_seconds", t.normalize_seconds},
+                {"commit_seconds", t.commit_seconds},
+                {"bytes", t.bytes}}}};
+  if (report.next_check) {
+    out["next_check"] = {{"at", FormatTime({report.next_check->at, 0})},
+                         {"stories", report.next_check->stories},
+                         {"feeds", report.next_check->feeds}};
+  }
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -19,9 +19,20 @@ std::string FetchProgressText(const web::FetchProgress& progress);
 
 // Prints the round: "STORY: revision N (+A -R words)" (with "= returns to K") for each
 // changed story and "STORY: tracking URL (from FEED)" for new feed items on stdout;
-// "redline: STORY: ERROR (URL)" for each failure on stderr. With `verbose`, unchanged
+// "redline: STORY: ERROR (URL)" for each failure on stderr (unless `story_errors` is false:
+// the caller reports the one failure as the command's error). With `verbose`, unchanged
 // stories too.
-void PrintRound(const RoundReport& report, bool verbose);
+void PrintRound(const RoundReport& report, bool verbose, bool story_errors = true);
+
+// What the round left for later, for `fetch` on a terminal or with -v: when it fetched
+// nothing, "nothing due; next check at 06:58:40 for 2 pages; 'redline fetch --all' checks
+// now" (or why nothing is scheduled: nothing tracked, every page stopped); with `verbose`,
+// when it fetched some, "3 pages not due; next check at ..." too. "" when there is nothing
+// to say. Times are local: HH:MM:SS today, else YYYY-MM-DD HH:MM:SS.
+std::string LaterNote(const RoundReport& report, bool verbose);
+
+// "at 06:58:40 for 2 pages" (watch's round summary says it too).
+std::string NextCheckText(const NextCheck& next);
 
 // The round as one JSON object (fetch --json).
 std::string RoundJson(const RoundReport& report);

@@ -10,13 +10,19 @@
 namespace redline::record {
 namespace {
 
-bool FeedDue(const web::FetchState* state, std::int64_t interval, std::int64_t now, bool all) {
-  if (state == nullptr || !state->last_fetch) return true;
-  if (state->retry_after && now < *state->retry_after) return false;
-  if (all) return true;
-  std::int64_t wait = interval;
-  for (int i = 0; i < state->consecutive_errors && wait < 86400; ++i) wait *= 2;
-  return now >= *state->last_fetch + std::min<std::int64_t>(wait, std::max<std::int64_t>(interval, 86400));
+// When a feed falls due: at once when never fetched; `interval` after its last fetch,
+// doubled after each failure in a row (at most a day, or the interval if longer); never
+// before a server's Retry-After. With `all`, only Retry-After holds it back.
+std::int64_t FeedNextDue(const web::FetchState* state, std::int64_t interval, bool all) {
+  if (state == nullptr || !state->last_fetch) return 0;
+  std::int64_t due = 0;
+  if (!all) {
+    std::int64_t wait = interval;
+    for (int i = 0; i < state->consecutive_errors && wait < 86400; ++i) wait *= 2;
+    due = *state->last_fetch + std::min<std::int64_t>(wait, std::max<std::int64_t>(interval, 86400));
+  }
+  if (state->retry_after) due = std::max(due, *state->retry_after);
+  return due;
 }
 
 }  // namespace
@@ -24,10 +30,14 @@ bool FeedDue(const web::FetchState* state, std::int64_t interval, std::int64_t n
 Status RunFeeds(Archive& archive, web::Fetcher& fetcher, const RoundOptions& options, std::int64_t now,
                 web::TrackingList* list, web::LocalState* state, RoundReport* report) {
   std::vector<web::FetchRequest> requests;
+  const std::int64_t interval = options.every.value_or(options.feed_interval);
   for (const web::FeedSubscription& feed : list->feeds) {
     const auto found = state->feeds.find(feed.url);
-    if (!FeedDue(found == state->feeds.end() ? nullptr : &found->second, options.feed_interval, now,
-                 options.all)) {
+    const std::int64_t due =
+        FeedNextDue(found == state->feeds.end() ? nullptr : &found->second, interval, options.all);
+    if (now < due) {
+      ++report->feeds_not_due;
+      report->NoteLater(due, true);
       continue;
     }
     web::FetchRequest request{feed.url, "", ""};

@@ -1,4 +1,4 @@
-// The feed part of a fetch round (web_round.h).
+// The feed part of a fetch round (fetch_round.h).
 #ifndef REDLINE_RECORD_FEED_ROUND_H_
 #define REDLINE_RECORD_FEED_ROUND_H_
 
@@ -12,9 +12,10 @@
 
 namespace redline::record {
 
-// Fetches the feeds that are due (all with options.all) and tracks their new items that
-// pass the feed's filters, are not tracked yet and were not untracked by hand, committing
-// the tracking list once. A failing feed is reported in `report->feeds`; if the list
+// Fetches the feeds that are due (every options.feed_interval, or options.every when set;
+// all with options.all), noting the others in `report` (RoundReport::NoteLater), and tracks
+// their new items that pass the feed's filters, are not tracked yet and were not untracked
+// by hand, committing the tracking list once. A failing feed is reported in `report->feeds`; if the list
 // cannot be committed, the feeds that added stories report that error and forget their
 // validators so their items are found again. Non-ok only when libcurl itself fails.
 Status RunFeeds(Archive& archive, web::Fetcher& fetcher, const RoundOptions& options, std::int64_t now,

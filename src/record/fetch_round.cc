@@ -70,10 +70,11 @@ struct PendingPage {
   bool settled = false;  // its outcome arrived
 };
 
-// Stage 1: what is due (or named).
+// Stage 1: what is due (or named). The same pass notes in `report` what is left for later
+// and when it falls due.
 std::vector<const web::TrackedStory*> ChooseDue(Archive& archive, const web::TrackingList& list,
                                                const web::LocalState& state, const RoundOptions& options,
-                                               std::int64_t now) {
+                                               std::int64_t now, RoundReport* report) {
   std::vector<const web::TrackedStory*> chosen;
   for (const web::TrackedStory& story : list.stories) {
     if (!options.only.empty()) {
@@ -86,11 +87,22 @@ std::vector<const web::TrackedStory*> ChooseDue(Archive& archive, const web::Tra
     if (options.all) {
       if (found == state.stories.end() || !found->second.retry_after || now >= *found->second.retry_after) {
         chosen.push_back(&story);
+      } else {
+        ++report->not_due;
+        report->NoteLater(*found->second.retry_after, false);
       }
       continue;
     }
-    const web::ScheduleDecision decision = DecideFor(archive, story, state, options.policy, now);
-    if (!decision.stopped && now >= decision.next_due) chosen.push_back(&story);
+    const web::ScheduleDecision decision =
+        DecideFor(archive, story, state, options.policy, now, options.every);
+    if (decision.stopped) {
+      ++report->stopped;
+    } else if (now >= decision.next_due) {
+      chosen.push_back(&story);
+    } else {
+      ++report->not_due;
+      report->NoteLater(decision.next_due, false);
+    }
   }
   return chosen;
 }
@@ -115,9 +127,14 @@ std::vector<web::FetchRequest> RequestsFor(const std::vector<const web::TrackedS
 // outcome once its batch is committed.
 class PageRecorder {
  public:
-  PageRecorder(Archive& archive, const RoundOptions& options, const SiteRules& rules, web::LocalState* state,
-               RoundReport* report)
-      : options_(options), rules_(rules), state_(*state), report_(*report), writer_(archive, WriterOptions()) {}
+  PageRecorder(Archive& archive, const RoundOptions& options, std::int64_t started, const SiteRules& rules,
+               web::LocalState* state, RoundReport* report)
+      : options_(options),
+        started_(started),
+        rules_(rules),
+        state_(*state),
+        report_(*report),
+        writer_(archive, WriterOptions()) {}
 
   void OnResponse(const web::TrackedStory& story, web::FetchResponse&& response, std::int64_t at) {
     StoryResult result;
@@ -128,12 +145,14 @@ class PageRecorder {
     report_.timings.bytes += response.body.size();
     if (response.outcome == web::FetchOutcome::kError) {
       web::RecordFailure(&story_state, response, at);
+      story_state.last_fetch = started_;
       result.error = response.error;
       report_.stories.push_back(std::move(result));
       return;
     }
     if (response.outcome == web::FetchOutcome::kNotModified) {
       web::RecordSuccess(&story_state, response, at);
+      story_state.last_fetch = started_;
       result.kind = StoryResultKind::kNotModified;
       report_.stories.push_back(std::move(result));
       return;
@@ -153,7 +172,7 @@ class PageRecorder {
     source.fetched.fetched_at = Timestamp{at, 0};
     source.raw = std::move(response.body);
     response.body.clear();
-    story_state.last_fetch = at;  // the validators wait for the commit
+    story_state.last_fetch = started_;  // the validators wait for the commit
     pages_.push_back({report_.stories.size(), std::move(response), at, false});
     report_.stories.push_back(std::move(result));
     const Stopwatch commit_time;
@@ -198,12 +217,14 @@ class PageRecorder {
       failed.http_status = page.response.http_status;
       failed.error = outcome.status();
       web::RecordFailure(&story_state, failed, page.at);
+      story_state.last_fetch = started_;
       result.error = outcome.status();
       return;
     }
     result.warnings = outcome->health.warnings;
     result.revision = outcome->revision;
     web::RecordSuccess(&story_state, page.response, page.at);
+    story_state.last_fetch = started_;
     if (outcome->changed) {
       result.kind = StoryResultKind::kChanged;
       story_state.last_change = page.at;
@@ -213,6 +234,9 @@ class PageRecorder {
   }
 
   const RoundOptions& options_;
+  // The schedule counts from the round's start: RecordSuccess and RecordFailure keep the
+  // response's own time for the rest (Retry-After, last success), last_fetch is this.
+  const std::int64_t started_;
   const SiteRules& rules_;
   web::LocalState& state_;
   RoundReport& report_;
@@ -226,7 +250,7 @@ class PageRecorder {
 
 web::ScheduleDecision DecideFor(Archive& archive, const web::TrackedStory& story,
                                 const web::LocalState& state, const web::SchedulePolicy& policy,
-                                std::int64_t now) {
+                                std::int64_t now, std::optional<std::int64_t> every) {
   web::ScheduleFacts facts;
   facts.tracked_since = story.added;
   const auto found = state.stories.find(story.story);
@@ -241,7 +265,14 @@ web::ScheduleDecision DecideFor(Archive& archive, const web::TrackedStory& story
     auto latest = archive.Latest(story.story);
     if (latest.ok() && latest->has_value()) facts.last_change = (*latest)->time.seconds;
   }
-  return web::Decide(facts, policy, story.overrides, now);
+  web::ScheduleOverrides overrides = story.overrides;
+  if (!overrides.every) overrides.every = every;
+  return web::Decide(facts, policy, overrides, now);
+}
+
+void RoundReport::NoteLater(std::int64_t due, bool feed) {
+  if (!next_check || due < next_check->at) next_check = NextCheck{due, 0, 0};
+  if (due == next_check->at) ++(feed ? next_check->feeds : next_check->stories);
 }
 
 std::size_t RoundReport::Failed() const {
@@ -268,19 +299,20 @@ Result<RoundReport> RunFetchRound(Archive& archive, web::Fetcher& fetcher, const
   }
 
   RoundReport report;
-  std::int64_t now = clock();
+  const std::int64_t now = options.started != 0 ? options.started : clock();
   const Stopwatch feed_time;
   if (options.only.empty()) {
     REDLINE_RETURN_IF_ERROR(RunFeeds(archive, fetcher, options, now, &list, &state, &report));
   }
   double network = feed_time.Seconds();
   report.tracked = list.stories.size();
+  report.feeds_followed = list.feeds.size();
 
-  const std::vector<const web::TrackedStory*> chosen = ChooseDue(archive, list, state, options, now);
+  const std::vector<const web::TrackedStory*> chosen = ChooseDue(archive, list, state, options, now, &report);
   const std::vector<web::FetchRequest> requests = RequestsFor(chosen, state);
   const Stopwatch fetch_time;
   double processing = 0;
-  PageRecorder recorder(archive, options, rules, &state, &report);
+  PageRecorder recorder(archive, options, now, rules, &state, &report);
   const Status fetched = fetcher.FetchAll(
       requests,
       [&](web::FetchResponse&& response) {

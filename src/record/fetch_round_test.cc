@@ -326,6 +326,43 @@ TEST_F(WebRoundTest, FollowsTheSchedule) {
   EXPECT_EQ(Round().stories.size(), 0u);  // too old: stopped
 }
 
+// What a round leaves for later, and when the next of it falls due (issue 25).
+TEST_F(WebRoundTest, NotesWhenTheNextCheckIs) {
+  server_.Route("/p", testing::ConditionalPage([] { return ArticleHtml("P", kBody); }));
+  server_.Route("/q", testing::ConditionalPage([] { return ArticleHtml("Q", kBody); }));
+  TrackPath("/p", "p");
+  TrackPath("/q", "q");
+  const std::int64_t first = now_;
+  EXPECT_EQ(Round().stories.size(), 2u);
+  now_ += 60;
+  RoundReport later = Round();
+  EXPECT_EQ(later.stories.size(), 0u);
+  EXPECT_EQ(later.not_due, 2u);
+  ASSERT_TRUE(later.next_check.has_value());
+  EXPECT_EQ(later.next_check->at, first + 15 * 60);  // the schedule's shortest interval
+  EXPECT_EQ(later.next_check->stories, 2u);
+
+  // watch --every: the interval of every story without its own, counted from the round's start.
+  RoundOptions every;
+  every.every = 60;
+  every.started = now_;
+  EXPECT_EQ(Round(every).stories.size(), 2u);
+  now_ += 30;
+  every.started = now_;
+  later = Round(every);
+  EXPECT_EQ(later.stories.size(), 0u);
+  ASSERT_TRUE(later.next_check.has_value());
+  EXPECT_EQ(later.next_check->at, now_ + 30);
+  now_ += 30;
+  every.started = now_;
+  EXPECT_EQ(Round(every).stories.size(), 2u);
+
+  now_ += 40 * 86400;  // both past the stop-after: nothing scheduled
+  later = Round();
+  EXPECT_EQ(later.stopped, 2u);
+  EXPECT_FALSE(later.next_check.has_value());
+}
+
 TEST_F(WebRoundTest, RetryAfterIsHonoured) {
   auto busy = std::make_shared<bool>(true);
   server_.Route("/busy", [busy](const HttpRequest&) {

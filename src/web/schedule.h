@@ -4,7 +4,8 @@
 //
 //   interval = clamp(quiet / 4, min_interval, max_interval)
 //     where quiet = last fetch - last change (how long the text has stayed the same);
-//     a per-story `every` replaces it.
+//     a per-story `every` replaces it (record::RoundOptions::every, `watch --every`, stands
+//     for it in stories without one).
 //   after N failed fetches in a row: interval * 2^N, at most max(interval, max_interval).
 //   next due = last fetch + interval, and not before a server's Retry-After.
 //   a story tracked longer ago than stop_after (per story or policy) is not fetched again

@@ -35,12 +35,13 @@ const std::vector<std::string> kChangedBody = {
 
 class WebTest : public ArchiveTest {
  protected:
-  // No proxies, no delays between requests to the one test host.
+  // No proxies, no delays between requests to the one test host; local times in UTC.
   ProcessResult Web(std::vector<std::string> args) {
     ProcessOptions options;
     for (const char* name : {"http_proxy", "HTTP_PROXY", "https_proxy", "all_proxy", "ALL_PROXY"}) {
       options.env.emplace(name, "");
     }
+    options.env.emplace("TZ", "UTC");
     return InArchive(std::move(args), options);
   }
   ProcessResult Fetch(std::vector<std::string> args = {}) {
@@ -173,7 +174,7 @@ TEST_F(WebTest, FailuresAreShownRecordedAndExitFive) {
     return response;
   });
   for (const char* path : {"/ok", "/missing", "/error", "/slow", "/huge", "/loop"}) {
-    ASSERT_EQ(Web({"track", server_.Url(path)}).exit_code, 0);
+    ASSERT_EQ(Web({"track", "--no-check", server_.Url(path)}).exit_code, 0);
   }
   const ProcessResult r = Fetch({"--timeout", "1s", "--max-bytes", "20000"});
   EXPECT_EQ(r.exit_code, 5) << r.err;
@@ -337,7 +338,7 @@ TEST_F(WebTest, WatchFinishesFetchesInFlightOnSigterm) {
     response.delay_ms = 1500;
     return response;
   });
-  ASSERT_EQ(Web({"track", server_.Url("/slow"), "--story", "slow"}).exit_code, 0);
+  ASSERT_EQ(Web({"track", server_.Url("/slow"), "--story", "slow", "--no-check"}).exit_code, 0);
   const std::string out_path = root_ / "watch.out";
   const pid_t pid = fork();
   ASSERT_GE(pid, 0);
@@ -362,6 +363,254 @@ TEST_F(WebTest, WatchFinishesFetchesInFlightOnSigterm) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_LINES(ReadFileOrDie(out_path), R"(slow: revision 1 \(\+\d+ -0 words\)\n)");
   ExpectFsckClean();
+}
+
+// Issue 25, item 2: a round that fetches nothing says so, and when the next check is.
+TEST_F(WebTest, FetchSaysWhenNothingIsDue) {
+  ProcessResult r = Fetch({"-v"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(
+      r.err,
+      "redline: nothing tracked; follow a page with 'redline track URL' or a feed with 'redline feed add "
+      "URL'\n");
+
+  auto page = std::make_shared<std::string>(ArticleHtml("Budget approved", kBody));
+  server_.Route("/a", ConditionalPage([page] { return *page; }));
+  server_.Route("/b", ConditionalPage([] { return ArticleHtml("Other news", kBody); }));
+  ASSERT_EQ(Web({"track", server_.Url("/a"), "--story", "a", "--every", "1h"}).exit_code, 0);
+  ASSERT_EQ(Web({"track", server_.Url("/b"), "--story", "b", "--every", "1h"}).exit_code, 0);
+  r = Fetch();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LINES(r.out, R"([ab]: revision 1 \(\+\d+ -0 words\)\n[ab]: revision 1 \(\+\d+ -0 words\)\n)");
+
+  // The page changes, but neither is due for an hour: -v says so, and when.
+  *page = ArticleHtml("Budget approved", kChangedBody);
+  const auto tracked = nlohmann::json::parse(Web({"tracked", "--json"}).out);
+  const std::string next_due = tracked["stories"][0]["next_due"];  // 2024-05-02T06:58:40Z
+  ASSERT_EQ(tracked["stories"][1]["next_due"], next_due);          // fetched in one round: due together
+  server_.ClearLog();
+  r = Fetch({"-v"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_LINES(r.err, "redline: nothing due; next check at (" + next_due.substr(0, 10) + " )?" +
+                          next_due.substr(11, 8) + " for 2 pages; 'redline fetch --all' checks now\n");
+  EXPECT_TRUE(server_.Log().empty());
+  // Piped and without -v (cron): as quiet as before.
+  r = Fetch();
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out + r.err, "");
+  r = Fetch({"--json"});
+  const auto round = nlohmann::json::parse(r.out);
+  EXPECT_EQ(round["not_due"], 2);
+  EXPECT_EQ(round["next_check"]["at"], next_due);
+  EXPECT_EQ(round["next_check"]["stories"], 2);
+  EXPECT_EQ(r.err, "");
+
+  // --all checks everything now.
+  r = Fetch({"--all"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "a: revision 2 (+1 -0 words)\n");
+  EXPECT_EQ(server_.Log().size(), 2u);
+
+  // A round that fetched some: -v says what it left for later.
+  server_.Route("/c", ConditionalPage([] { return ArticleHtml("Third", kBody); }));
+  ASSERT_EQ(Web({"track", server_.Url("/c"), "--story", "c"}).exit_code, 0);
+  const std::string after_all =
+      nlohmann::json::parse(Web({"tracked", "--json"}).out)["stories"][0]["next_due"];
+  r = Fetch({"-v"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LINES(r.out, R"(c: revision 1 \(\+\d+ -0 words\)\n)");
+  EXPECT_LINES(r.err, "redline: 2 pages not due; next check at (" + after_all.substr(0, 10) + " )?" +
+                          after_all.substr(11, 8) + " for 2 pages; 'redline fetch --all' checks now\n");
+}
+
+TEST_F(WebTest, FetchSaysWhenEveryPageIsStopped) {
+  server_.Route("/old", ConditionalPage([] { return ArticleHtml("Old", kBody); }));
+  ASSERT_EQ(Web({"track", server_.Url("/old"), "--story", "old", "--stop-after", "1s"}).exit_code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  ProcessResult r = Fetch({"-v"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(
+      r.err,
+      "redline: nothing due; 1 page is past its stop-after (see 'redline tracked'); 'redline fetch --all' "
+      "checks now\n");
+  r = Fetch({"--all"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LINES(r.out, R"(old: revision 1 \(\+\d+ -0 words\)\n)");
+}
+
+// Issue 25, item 2: watch --every is the check interval of every page (and feed) that has
+// none of its own; track --every sets one page's own.
+TEST_F(WebTest, WatchEveryIsTheCheckInterval) {
+  auto page = std::make_shared<std::string>(ArticleHtml("Watched", kBody));
+  server_.Route("/w", ConditionalPage([page] { return *page; }));
+  server_.Route("/hourly", ConditionalPage([] { return ArticleHtml("Hourly", kBody); }));
+  ASSERT_EQ(Web({"track", server_.Url("/w"), "--story", "watched"}).exit_code, 0);
+  ASSERT_EQ(Web({"track", server_.Url("/hourly"), "--story", "hourly", "--every", "1h"}).exit_code, 0);
+  server_.ClearLog();
+  std::thread editor([page] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+    *page = ArticleHtml("Watched", kChangedBody);
+  });
+  const ProcessResult r = Web({"watch", "--every", "2s", "--rounds", "3", "--delay", "0"});
+  editor.join();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LINES(r.out, R"((hourly|watched): revision 1 \(\+\d+ -0 words\)\n(hourly|watched): revision 1 )"
+                      R"(\(\+\d+ -0 words\)\nwatched: revision 2 \(\+1 -0 words\)\n)");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(server_.LogFor("/w").size(), 3u);       // every round
+  EXPECT_EQ(server_.LogFor("/hourly").size(), 1u);  // its own interval
+}
+
+// Issue 25, item 5: track and feed add fetch a new URL once and refuse what will never work.
+TEST_F(WebTest, TrackAndFeedAddCheckTheUrlOnce) {
+  const std::string before = RepositoryFingerprint(archive_);
+  server_.Route("/page", [this](const HttpRequest&) {
+    return HtmlResponse(
+        "<html><head><title>News</title>"
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"All\" href=\"/rss.xml\">"
+        "<link rel=\"Alternate feed\" type=\"application/atom+xml; charset=utf-8\" href=\"" +
+        server_.Url("/atom.xml?utm_source=x") +
+        "\"><link rel=\"alternate\" type=\"text/html\" hreflang=\"fr\" href=\"/fr\">"
+        "<link rel=\"stylesheet\" type=\"text/css\" href=\"/s.css\"></head><body>" +
+        ArticleHtml("Page", kBody) + "</body></html>");
+  });
+  server_.Route("/plain", [](const HttpRequest&) { return HtmlResponse(ArticleHtml("Plain", kBody)); });
+  server_.Route("/rss.xml", [](const HttpRequest&) {
+    HttpResponse response;
+    response.headers.emplace_back("Content-Type", "application/rss+xml");
+    response.body =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+        "<item><title>One</title><link>/one</link></item></channel></rss>";
+    return response;
+  });
+  server_.Route("/broken.xml", [](const HttpRequest&) {
+    HttpResponse response;
+    response.headers.emplace_back("Content-Type", "application/xml");
+    response.body = "<?xml version=\"1.0\"?><rss><channel><title>T</title></rss>";
+    return response;
+  });
+  int closed_port = 0;
+  {
+    HttpServer closed;
+    closed_port = closed.port();
+  }  // nothing listens there any more
+  const std::string refused = "http://127.0.0.1:" + std::to_string(closed_port) + "/";
+
+  ProcessResult r = Web({"track", server_.Url("/gone")});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "redline: error: not tracking " + server_.Url("/gone") +
+                       ": HTTP status 404 (--no-check tracks it anyway)\n");
+  EXPECT_EQ(server_.LogFor("/gone").size(), 1u);  // one attempt
+  r = Web({"track", refused});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_LINES(r.err,
+               "redline: error: not tracking " + refused + ": [^\n]+ \\(--no-check tracks it anyway\\)\n");
+  r = Web({"track", server_.Url("/rss.xml")});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "redline: error: not tracking " + server_.Url("/rss.xml") +
+                       ": this is a feed, not a page; follow its items with 'redline feed add " +
+                       server_.Url("/rss.xml") + "'\n");
+
+  r = Web({"feed", "add", server_.Url("/page")});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "redline: error: not following feed " + server_.Url("/page") +
+                       ": this is an HTML page, not a feed; its feeds are: " + server_.Url("/rss.xml") +
+                       ", " + server_.Url("/atom.xml") + "\n");
+  r = Web({"feed", "add", server_.Url("/plain")});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "redline: error: not following feed " + server_.Url("/plain") +
+                       ": this is an HTML page, not a feed, and it links to no feed\n");
+  r = Web({"feed", "add", server_.Url("/gone.xml")});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_EQ(r.err, "redline: error: not following feed " + server_.Url("/gone.xml") +
+                       ": HTTP status 404 (--no-check adds it anyway)\n");
+  r = Web({"feed", "add", refused});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_LINES(
+      r.err, "redline: error: not following feed " + refused + ": [^\n]+ \\(--no-check adds it anyway\\)\n");
+  r = Web({"feed", "add", server_.Url("/broken.xml")});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_LINES(r.err, "redline: error: not following feed " + server_.Url("/broken.xml") +
+                          ": feed is not well-formed XML: [^\n]+ \\(--no-check adds it anyway\\)\n");
+  EXPECT_EQ(RepositoryFingerprint(archive_), before);  // nothing was added
+
+  // What works is added; --no-check adds without fetching.
+  r = Web({"track", server_.Url("/plain")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, Id("plain") + ": tracking " + server_.Url("/plain") + "\n");
+  r = Web({"feed", "add", server_.Url("/rss.xml")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  server_.ClearLog();
+  r = Web({"track", server_.Url("/gone"), "--no-check"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, Id("gone") + ": tracking " + server_.Url("/gone") + "\n");
+  EXPECT_EQ(Web({"feed", "add", server_.Url("/page"), "--no-check"}).exit_code, 0);
+  EXPECT_TRUE(server_.Log().empty());
+  // Already tracked: no new check.
+  r = Web({"track", server_.Url("/gone")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(server_.Log().empty());
+  ExpectFsckClean();
+}
+
+// Issue 25, item 6: a failed fetch is said once.
+TEST_F(WebTest, AFailedFetchIsSaidOnce) {
+  auto gone = std::make_shared<bool>(false);
+  server_.Route("/gone", [gone](const HttpRequest&) {
+    return *gone ? HtmlResponse("<p>Not found</p>", 404) : HtmlResponse(ArticleHtml("Soon gone", kBody));
+  });
+  ASSERT_EQ(Web({"track", server_.Url("/gone"), "--story", "gone"}).exit_code, 0);
+  *gone = true;
+  ProcessResult r = Fetch({"gone"});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "redline: error: gone: HTTP status 404 (" + server_.Url("/gone") + ")\n");
+  r = Fetch({"--all"});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_EQ(r.err, "redline: gone: HTTP status 404 (" + server_.Url("/gone") +
+                       ")\nredline: error: 1 of 1 fetch failed (see the message above)\n");
+}
+
+// Issue 25, item 10: plurals, the --every override in `tracked`, help that matches behaviour.
+TEST_F(WebTest, ListsSayWhatIsSet) {
+  server_.Route("/rss.xml", [](const HttpRequest&) {
+    HttpResponse response;
+    response.headers.emplace_back("Content-Type", "application/rss+xml");
+    response.body =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+        "<item><title>One</title><link>/one</link></item></channel></rss>";
+    return response;
+  });
+  server_.Route("/one", [](const HttpRequest&) { return HtmlResponse(ArticleHtml("One", kBody)); });
+  ASSERT_EQ(Web({"feed", "add", server_.Url("/rss.xml")}).exit_code, 0);
+  ASSERT_EQ(Fetch().exit_code, 0);
+  ProcessResult r = Web({"feed", "list"});
+  EXPECT_EQ(r.out, server_.Url("/rss.xml") + "  1 story\n");
+
+  ASSERT_EQ(Web({"track", server_.Url("/one"), "--every", "90m", "--stop-after", "1w"}).exit_code, 0);
+  r = Web({"tracked"});
+  EXPECT_LINES(
+      r.out, Id("one") + "  " + server_.Url("/one") + "  last \\S+  next \\S+  every 1h30m  stop after 7d\n");
+
+  r = Web({"track", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.find("differences"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--no-check"), std::string::npos) << r.out;
+  EXPECT_NE(
+      r.out.find("Exit status: 0 tracked (or already tracked); 2 usage; 3 a refused URL or story id, or a "
+                 "feed;\n4 archive; 5 the URL could not be fetched."),
+      std::string::npos)
+      << r.out;
+  for (const char* command : {"untrack", "tracked", "fetch", "watch"}) {
+    r = Web({command, "--help"});
+    EXPECT_EQ(r.out.find("differences"), std::string::npos) << command << "\n" << r.out;
+  }
+  r = Web({"feed", "add", "--help"});
+  EXPECT_EQ(r.out.find("differences"), std::string::npos) << r.out;
 }
 
 }  // namespace
