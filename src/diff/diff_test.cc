@@ -189,7 +189,11 @@ TEST(DiffStats, ChangedBlocksFollowTheDocumentedRule) {
       {"words removed only", "A b c.\n", "A c.\n", 1},
       {"paragraph split", "A b c.\n", "A b\n\nc.\n", 1},
       {"paragraphs joined", "A b\n\nc.\n", "A b c.\n", 1},
-      {"paragraph replaced by two", "Old text.\n", "New one.\n\nNew two.\n", 2},
+      // Sharing no words with it: one paragraph removed and two added (issue 25: not one
+      // edit that keeps the old full stop).
+      {"paragraph replaced by two", "Old text.\n", "New one.\n\nNew two.\n", 3},
+      {"paragraph edited and one added", "Old text.\n", "Old text here.\n\nNew two.\n", 2},
+      {"paragraph edited and one removed", "Old text.\n\nGone too.\n", "Old text here.\n", 2},
       {"punctuation only", "A b.\n", "A b!\n", 1},
       {"unchanged", "A b.\n", "A b.\n", 0},
   };

@@ -1,5 +1,6 @@
 // DiffWords: alignment -> readable chunks -> ops, stats, moves, sentence labels, summary.
 #include <algorithm>
+#include <utility>
 
 #include "diff/block_breaks.h"
 #include "diff/keys.h"
@@ -30,14 +31,96 @@ void AddOp(std::vector<DiffOp>* ops, OpKind kind, std::string_view text, int mov
   ops->push_back({kind, std::string(text), move, ignored, block_change});
 }
 
-// Paragraph splits and merges, readability passes, ignored marks, then ops.
-std::vector<DiffOp> FinishChunks(std::string_view old_text, std::string_view new_text, const IgnoreSet& ignore,
-                                 std::vector<Chunk>* chunks) {
+// Paragraph splits and merges and the readability passes, on one stretch of chunks.
+void RunPasses(std::string_view old_text, std::string_view new_text, std::vector<Chunk>* chunks) {
   JoinReplacements(old_text, new_text, chunks);
   SlideToParagraphs(old_text, new_text, chunks);
   // The word edits beside a split or merge may join up again, never with it.
   if (MarkBlockBreaks(old_text, new_text, chunks)) JoinReplacements(old_text, new_text, chunks);
   SlideToWordStarts(old_text, new_text, chunks);
+}
+
+// The passes on each stretch between two cuts (groups of paired paragraphs) on its own:
+// chunks that hold a cut are cut there first; the stretches are joined again after.
+void RunPassesBetweenCuts(std::string_view old_text, std::string_view new_text,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& cuts, std::vector<Chunk>* chunks) {
+  if (cuts.empty()) {
+    RunPasses(old_text, new_text, chunks);
+    return;
+  }
+  std::vector<Chunk> out, stretch;
+  out.reserve(chunks->size() + cuts.size());
+  const auto plain = [](const Chunk& c) { return c.changed && c.move < 0 && c.block_change == BlockChange::kNone; };
+  // Paragraphs removed whole, then others added whole, at the end of both texts: the line
+  // breaks both end with stay unchanged (as after a paragraph rewritten in place).
+  const auto keep_final_breaks = [&](Chunk* added) {
+    if (out.empty() || !plain(out.back()) || !plain(*added)) return false;
+    Chunk& removed = out.back();
+    if (removed.new_end > removed.new_begin || added->old_end > added->old_begin) return false;
+    if (removed.old_end != old_text.size() || added->new_end != new_text.size()) return false;
+    std::size_t breaks = 0;
+    while (breaks < removed.old_end - removed.old_begin && breaks + 1 < added->new_end - added->new_begin &&
+           old_text[removed.old_end - 1 - breaks] == '\n' && new_text[added->new_end - 1 - breaks] == '\n') {
+      ++breaks;
+    }
+    if (breaks == 0) return false;
+    removed.old_end -= breaks;
+    if (removed.old_end == removed.old_begin) out.pop_back();
+    added->new_end -= breaks;
+    out.push_back(*added);
+    out.push_back({false, old_text.size() - breaks, old_text.size(), new_text.size() - breaks, new_text.size()});
+    return true;
+  };
+  const auto flush = [&] {
+    RunPasses(old_text, new_text, &stretch);
+    if (stretch.size() == 1 && keep_final_breaks(&stretch[0])) {
+      stretch.clear();
+      return;
+    }
+    for (const Chunk& chunk : stretch) {
+      // Where stretches meet, unchanged text joins up, and so do two plain changes when the
+      // first inserts text that does not end its line and the second deletes: one change,
+      // its deletions first (only whole paragraphs inserted come before an edit).
+      const bool join_changes = !out.empty() && plain(out.back()) && plain(chunk) &&
+                                out.back().new_end > out.back().new_begin && chunk.old_end > chunk.old_begin &&
+                                new_text[out.back().new_end - 1] != '\n';
+      if (!out.empty() && ((!chunk.changed && !out.back().changed) || join_changes)) {
+        out.back().old_end = chunk.old_end;
+        out.back().new_end = chunk.new_end;
+      } else {
+        out.push_back(chunk);
+      }
+    }
+    stretch.clear();
+  };
+  std::size_t next = 0;
+  for (Chunk rest : *chunks) {
+    // Cuts inside the chunk or at its start (one at its end is the next chunk's start).
+    for (; next < cuts.size(); ++next) {
+      const auto [old_cut, new_cut] = cuts[next];
+      if (old_cut > rest.old_end || new_cut > rest.new_end) break;
+      if (old_cut == rest.old_end && new_cut == rest.new_end) break;
+      if (old_cut > rest.old_begin || new_cut > rest.new_begin) {
+        Chunk head = rest;
+        head.old_end = old_cut;
+        head.new_end = new_cut;
+        stretch.push_back(head);
+        rest.old_begin = old_cut;
+        rest.new_begin = new_cut;
+      }
+      flush();
+    }
+    stretch.push_back(rest);
+  }
+  flush();
+  *chunks = std::move(out);
+}
+
+// Paragraph splits and merges, readability passes, ignored marks, then ops.
+std::vector<DiffOp> FinishChunks(std::string_view old_text, std::string_view new_text, const IgnoreSet& ignore,
+                                 const std::vector<std::pair<std::size_t, std::size_t>>& cuts,
+                                 std::vector<Chunk>* chunks) {
+  RunPassesBetweenCuts(old_text, new_text, cuts, chunks);
   std::vector<DiffOp> ops;
   ops.reserve(chunks->size() * 2);
   for (Chunk& chunk : *chunks) {
@@ -92,7 +175,7 @@ WordDiff DiffWords(std::string_view old_text, std::string_view new_text, const D
   const diff::IgnoreSet ignore = diff::IgnoreSet::From(options);
   diff::Alignment alignment = diff::AlignTexts(old_text, new_text, options);
   WordDiff result;
-  result.ops = diff::FinishChunks(old_text, new_text, ignore, &alignment.chunks);
+  result.ops = diff::FinishChunks(old_text, new_text, ignore, alignment.cuts, &alignment.chunks);
   for (const DiffOp& op : result.ops) result.has_changes = result.has_changes || (op.kind != OpKind::kEqual && !op.ignored);
   result.approximate = alignment.approximate;
 
@@ -147,7 +230,7 @@ WordDiff DiffWords(std::string_view old_text, std::string_view new_text, const D
       move.ops.push_back({OpKind::kEqual, std::string(to)});
     } else {
       diff::Alignment inner = diff::AlignTexts(from, to, inner_options);
-      move.ops = diff::FinishChunks(from, to, ignore, &inner.chunks);
+      move.ops = diff::FinishChunks(from, to, ignore, inner.cuts, &inner.chunks);
     }
     result.moves.push_back(std::move(move));
   }

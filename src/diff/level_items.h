@@ -31,6 +31,14 @@ struct Sub {
   std::size_t new_items_begin = 0, new_items_end = 0;
 };
 
+// Level 1's pieces: equal lines, or a changed run of lines (or a group of one, after the
+// pairing of its paragraphs).
+struct LinePiece {
+  bool changed = false;
+  std::size_t old_first = 0, old_end = 0;  // line indices
+  std::size_t new_first = 0, new_end = 0;
+};
+
 using ItemRange = std::pair<std::size_t, std::size_t>;  // [begin, end) in an item pool
 
 }  // namespace redline::diff

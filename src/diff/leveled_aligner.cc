@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "diff/moves.h"
+#include "diff/paragraph_pairs.h"
 #include "diff/token_level.h"
 
 namespace redline::diff {
@@ -54,42 +55,50 @@ void LeveledAligner::InternPending(Interner* interner, std::string_view text,
   }
 }
 
-Alignment LeveledAligner::Run(bool whole_text) {
+std::vector<LinePiece> LeveledAligner::LinePieces() {
   out_.old_lines = SplitLines(old_);
   out_.new_lines = SplitLines(new_);
+  return AlignLines();
+}
+
+Alignment LeveledAligner::Run(bool whole_text) {
+  const std::vector<LinePiece> pieces = LinePieces();
   old_line_items_.assign(out_.old_lines.size(), {0, 0});
   new_line_items_.assign(out_.new_lines.size(), {0, 0});
   old_items_.reserve(old_.size() / 48 + 16);  // about a sentence and a line break per 100 bytes
   new_items_.reserve(new_.size() / 48 + 16);
-  if (whole_text) {
-    AlignSentences({true, 0, out_.old_lines.size(), 0, out_.new_lines.size()}, /*align=*/false);
-  } else {
-    const std::vector<LinePiece> pieces = AlignLines();
-    std::size_t changed_bytes = 0;
-    for (const LinePiece& piece : pieces) {
-      if (!piece.changed) continue;
-      if (piece.old_end > piece.old_first) {
-        changed_bytes += out_.old_lines[piece.old_end - 1].end - out_.old_lines[piece.old_first].begin;
-      }
-      if (piece.new_end > piece.new_first) {
-        changed_bytes += out_.new_lines[piece.new_end - 1].end - out_.new_lines[piece.new_first].begin;
-      }
+  std::size_t changed_bytes = 0;
+  for (const LinePiece& piece : pieces) {
+    if (!piece.changed) continue;
+    if (piece.old_end > piece.old_first) {
+      changed_bytes += out_.old_lines[piece.old_end - 1].end - out_.old_lines[piece.old_first].begin;
     }
-    sentence_interner_.Reserve(changed_bytes / 64 + 16);
-    subs_.reserve(pieces.size() + changed_bytes / 64 + 16);
-    for (const LinePiece& piece : pieces) {
-      if (piece.changed) {
-        AlignSentences(piece, /*align=*/true);
-        continue;
-      }
-      const Span old_span{out_.old_lines[piece.old_first].begin, out_.old_lines[piece.old_end - 1].end};
-      const Span new_span{out_.new_lines[piece.new_first].begin, out_.new_lines[piece.new_end - 1].end};
-      subs_.push_back({false, true, old_span, new_span});
+    if (piece.new_end > piece.new_first) {
+      changed_bytes += out_.new_lines[piece.new_end - 1].end - out_.new_lines[piece.new_first].begin;
     }
-    if (options_.detect_moves) {
-      FindBlockMoves(pieces);
-      FindSentenceMoves();
+  }
+  sentence_interner_.Reserve(changed_bytes / 64 + 16);
+  subs_.reserve(pieces.size() + changed_bytes / 64 + 16);
+  const auto start = [](const std::vector<Line>& lines, std::size_t line, std::size_t size) {
+    return line < lines.size() ? lines[line].begin : size;
+  };
+  for (std::size_t p = 0; p < pieces.size(); ++p) {
+    const LinePiece& piece = pieces[p];
+    if (p > 0 && piece.changed && pieces[p - 1].changed) {  // two groups of one run
+      out_.cuts.emplace_back(start(out_.old_lines, piece.old_first, old_.size()),
+                             start(out_.new_lines, piece.new_first, new_.size()));
     }
+    if (piece.changed) {
+      AlignSentences(piece, /*align=*/!whole_text);
+      continue;
+    }
+    const Span old_span{out_.old_lines[piece.old_first].begin, out_.old_lines[piece.old_end - 1].end};
+    const Span new_span{out_.new_lines[piece.new_first].begin, out_.new_lines[piece.new_end - 1].end};
+    subs_.push_back({false, true, old_span, new_span});
+  }
+  if (!whole_text && options_.detect_moves) {
+    FindBlockMoves(pieces);
+    FindSentenceMoves();
   }
   AlignAllTokens();
   if (options_.label_sentences) RecordMovedSentences();
@@ -162,7 +171,8 @@ void LeveledAligner::RecordMovedSentences() {
 // Level 1: a line edit script. Equal lines with different bytes (ignore options) become
 // changed runs of their own. Blank lines alone anchor nothing: changed runs with only
 // blank lines between them are one run (else a paragraph inserted into heavily edited
-// text would shift every pairing after it).
+// text would shift every pairing after it). Then the paragraphs of each changed run are
+// paired (paragraph_pairs.h), and the run cut into its groups.
 std::vector<LinePiece> LeveledAligner::AlignLines() {
   a_.clear();
   b_.clear();
@@ -224,7 +234,29 @@ std::vector<LinePiece> LeveledAligner::AlignLines() {
       merged.push_back(piece);
     }
   }
-  return merged;
+  std::vector<LinePiece> grouped;
+  grouped.reserve(merged.size());
+  for (std::size_t p = 0; p < merged.size(); ++p) {
+    const LinePiece& piece = merged[p];
+    if (!piece.changed) {
+      if (piece.old_end > piece.old_first) grouped.push_back(piece);  // unless its blank lines all went before
+      continue;
+    }
+    // The blank lines the unchanged lines after the run begin with (the same on both sides).
+    LinePiece* next = p + 1 < merged.size() ? &merged[p + 1] : nullptr;
+    std::size_t spare = 0;
+    while (next != nullptr && next->old_first + spare < next->old_end &&
+           out_.old_lines[next->old_first + spare].blank()) {
+      ++spare;
+    }
+    const std::size_t taken =
+        pairer_.Pair(old_, new_, out_.old_lines, out_.new_lines, piece, spare, ignore_, &grouped);
+    if (taken > 0) {
+      next->old_first += taken;
+      next->new_first += taken;
+    }
+  }
+  return grouped;
 }
 
 void LeveledAligner::AddLineItems(std::string_view text, const std::vector<Line>& lines, std::size_t first,

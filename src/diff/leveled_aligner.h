@@ -11,23 +11,22 @@
 #include "diff/align.h"
 #include "diff/keys.h"
 #include "diff/level_items.h"
+#include "diff/paragraph_pairs.h"
 #include "diff/text_align.h"
 
 namespace redline::diff {
-
-// A line-level stretch: equal lines, or a changed run of lines.
-struct LinePiece {
-  bool changed = false;
-  std::size_t old_first = 0, old_end = 0;  // line indices
-  std::size_t new_first = 0, new_end = 0;
-};
 
 class LeveledAligner {
  public:
   LeveledAligner(std::string_view old_text, std::string_view new_text, const DiffOptions& options);
 
-  // whole_text: one changed run of all sentences, aligned token by token, no moves.
+  // whole_text: each changed run of lines (its paragraphs paired) aligned token by token,
+  // no sentence level, no moves.
   Alignment Run(bool whole_text);
+
+  // Level 1 alone: the pieces of lines both modes of Run align (for tests). Once, instead
+  // of Run.
+  std::vector<LinePiece> LinePieces();
 
  private:
   std::string_view old_, new_;
@@ -37,6 +36,7 @@ class LeveledAligner {
   Interner line_interner_, sentence_interner_;
   std::string key_;
   Aligner outer_;  // lines and sentences
+  ParagraphPairer pairer_;
   Alignment out_;
   std::vector<Sub> subs_;
   std::vector<Item> old_items_, new_items_;

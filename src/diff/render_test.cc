@@ -109,11 +109,21 @@ TEST(RenderDiff, MultiLineChangeIsMarkedPerLine) {
 }
 
 TEST(RenderDiff, ChangedLineBreaksShowAsEmptyMarkers) {
-  // Not a split: the old paragraph does not go on after the new break.
+  // A change that holds a paragraph break (the differ keeps such changes inside one group
+  // of paired paragraphs, or a run too large to pair).
+  WordDiff diff;
+  diff.has_changes = true;
+  diff.ops = {{OpKind::kEqual, "A b"}, {OpKind::kDelete, " c"}, {OpKind::kInsert, "\n\nX"}, {OpKind::kEqual, ".\n"}};
+  EXPECT_EQ(Render(diff, DiffFormat::kPlain), "@@ -1 +1,3 @@\nA b[- c-]{++}\n\n{+X+}.\n");
+  diff.ops = {{OpKind::kEqual, "A b"}, {OpKind::kDelete, "\n\nX"}, {OpKind::kInsert, " c"}, {OpKind::kEqual, ".\n"}};
+  EXPECT_EQ(Render(diff, DiffFormat::kPlain), "@@ -1,3 +1 @@\nA b[--]\n\n[-X-]{+ c+}.\n");
+  // Not a split: the old paragraph does not go on after the new break. The paragraph with
+  // "A b" is edited, the other added or removed whole (issue 25: no full stop shared
+  // across the break).
   EXPECT_EQ(Render(DiffWords("A b c.\n", "A b\n\nX.\n"), DiffFormat::kPlain),
-            "@@ -1 +1,3 @@\nA b[- c-]{++}\n\n{+X+}.\n");
+            "@@ -1 +1,3 @@\nA b[- c.-]\n\n{+X.+}\n");
   EXPECT_EQ(Render(DiffWords("A b\n\nX.\n", "A b c.\n"), DiffFormat::kPlain),
-            "@@ -1,3 +1 @@\nA b[--]\n\n[-X-]{+ c+}.\n");
+            "@@ -1,3 +1 @@\nA b{+ c.+}\n\n[-X.-]\n");
 }
 
 TEST(RenderDiff, ParagraphSplitAndMergeShowAsNotes) {

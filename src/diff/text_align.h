@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diff/segment.h"
@@ -45,15 +46,21 @@ struct Alignment {
   std::vector<MoveSpan> moves;
   std::vector<SentenceRecord> sentences;  // when options.label_sentences
   std::vector<Line> old_lines, new_lines;
+  // Where one group of a changed run's paired paragraphs ends and the next begins (old and
+  // new byte positions, in order): the readability passes look at each stretch between
+  // two cuts on its own, so no edit joins paragraphs the pairing kept apart.
+  std::vector<std::pair<std::size_t, std::size_t>> cuts;
   bool approximate = false;
 };
 
-// Lines are aligned with a line edit script (equal lines anchor); inside each changed run
-// of lines, blocks that moved are set aside whole, the rest is aligned by sentences; then
-// sentences that moved are set aside, and the tokens of each changed run of sentences get
-// a minimal token edit script (unless too large: then `approximate`). Small inputs without
-// moves are aligned token by token as a whole when that gives fewer token edits, so there
-// the alignment is a minimal token edit script. Comparison follows the ignore options, but
+// Lines are aligned with a line edit script (equal lines anchor); the paragraphs of each
+// changed run of lines are paired by the words they share (paragraph_pairs.h), and each
+// group is aligned on its own: blocks that moved are set aside whole (moves may cross
+// groups), the rest is aligned by sentences; then sentences that moved are set aside, and
+// the tokens of each changed run of sentences get a minimal token edit script (unless too
+// large: then `approximate`). Small inputs without moves have each group aligned token by
+// token instead when that gives fewer token edits in all, so there the alignment is a
+// minimal token edit script of each group. Comparison follows the ignore options, but
 // tokens with equal keys and different bytes come out as changed chunks.
 Alignment AlignTexts(std::string_view old_text, std::string_view new_text, const DiffOptions& options);
 
