@@ -103,7 +103,10 @@ bool HoldsRepository(const fs::path& root) {
 // A repository without a work tree in <root>/.git (core.bare = true): git commands run in
 // <root> find it, and nothing outside .git needs to follow each revision.
 Result<git::RepositoryPtr> CreateRepository(const fs::path& root) {
-  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  // The init functions, not the *_INIT macros: the macros leave fields to zero-fill, which
+  // -Wmissing-field-initializers reports.
+  git_repository_init_options options;
+  git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
   options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_BARE;
   options.initial_head = "main";
   git_repository* raw_repo = nullptr;

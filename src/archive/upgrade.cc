@@ -114,7 +114,8 @@ Result<git_oid> WriteUpgradeCommit(git_repository* repo, const git_oid& head, st
 
 // Refuses a work tree that holds changes to tracked files: removing it would lose them.
 Status CheckWorkTreeClean(git_repository* repo) {
-  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  git_status_options options;
+  git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
   options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
   git_status_list* raw = nullptr;

@@ -57,7 +57,9 @@ bool IsSketchWordByte(unsigned char c) { return kWordBytes.table[c]; }
 // Bytes that end a sketch word.
 struct Separators {
   bool table[256] = {};
-  constexpr Separators() { table[' '] = table['\t'] = table['\n'] = table['\r'] = true; }
+  constexpr Separators() {
+    for (const unsigned char c : {' ', '\t', '\n', '\r'}) table[c] = true;
+  }
 };
 constexpr Separators kSeparators;
 

@@ -364,9 +364,9 @@ void PageAnalysis::Choose(const GumboNode* body, const GumboNode* title_heading)
   top_ = top;
 }
 
+// html::WrappedElement's test, read from the counted stats (no walk over the children).
 bool PageAnalysis::IsPureWrapper(const GumboNode* node) const {
-  const GumboTag tag = html::Tag(node);
-  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_MAIN) return false;
+  if (!html::IsWrapperTag(html::Tag(node))) return false;
   const NodeStats& s = Stats(node);
   return s.element_children == 1 && !s.own_text && !s.skipped;
 }
@@ -376,17 +376,8 @@ const GumboNode* PageAnalysis::Outermost(const GumboNode* node) const {
   return node;
 }
 
-const GumboNode* PageAnalysis::OnlyChild(const GumboNode* wrapper) const {
-  const GumboVector* children = html::Children(wrapper);
-  for (unsigned i = 0; children != nullptr && i < children->length; ++i) {
-    const GumboNode* c = html::Child(children, i);
-    if (html::IsElement(c) && !html::IsNeverRendered(c)) return c;
-  }
-  return nullptr;
-}
-
 const GumboNode* PageAnalysis::Innermost(const GumboNode* node) const {
-  for (const GumboNode* only; IsPureWrapper(node) && (only = OnlyChild(node)) != nullptr;) node = only;
+  for (const GumboNode* only; IsPureWrapper(node) && (only = html::WrappedElement(node)) != nullptr;) node = only;
   return node;
 }
 

@@ -73,8 +73,6 @@ class PageAnalysis {
   bool IsPureWrapper(const GumboNode* node) const;
   // The outermost element of the chain of pure wrappers around `node` (`node` when none).
   const GumboNode* Outermost(const GumboNode* node) const;
-  // The one element child of a pure wrapper (scripts and styles aside).
-  const GumboNode* OnlyChild(const GumboNode* wrapper) const;
   // The element a chain of pure wrappers comes down to (`node` when it is no wrapper).
   const GumboNode* Innermost(const GumboNode* node) const;
   // True when `a` and `b` come down to elements of one shape (tag and class attribute):

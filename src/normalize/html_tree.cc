@@ -106,9 +106,12 @@ bool IsNeverRendered(const GumboNode* node) {
   }
 }
 
+bool IsWrapperTag(GumboTag tag) {
+  return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+}
+
 const GumboNode* WrappedElement(const GumboNode* node) {
-  const GumboTag tag = Tag(node);
-  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_MAIN) return nullptr;
+  if (!IsWrapperTag(Tag(node))) return nullptr;
   const GumboNode* only = nullptr;
   const GumboVector* children = Children(node);
   for (unsigned i = 0; i < children->length; ++i) {

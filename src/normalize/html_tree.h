@@ -63,6 +63,8 @@ void CanonicalizeTags(GumboNode* root);
 // Scripts, styles, templates, <noscript>, <link> and <meta>: elements no page ever renders,
 // which pages sprinkle anywhere (hidden ones are still part of the layout).
 bool IsNeverRendered(const GumboNode* node);
+// div, article and main: the tags templates wrap their boxes in.
+bool IsWrapperTag(GumboTag tag);
 // The element a template's wrapper holds: for a div, article or main with exactly one
 // element child besides those never rendered, and no text of its own, that child;
 // otherwise nullptr.
