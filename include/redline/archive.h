@@ -185,6 +185,9 @@ class Archive {
   Result<std::vector<Revision>> Log(const std::string& story);
   // One summary per story, sorted by id (removed stories are not listed).
   Result<std::vector<StorySummary>> Stories();
+  // The summaries of the stories whose id starts with `prefix`, sorted by id: one range read
+  // of the revision index, whatever the archive's size (shell completion).
+  Result<std::vector<StorySummary>> StoriesStartingWith(const std::string& prefix);
   // Removes `story` from main in one commit of its own that deletes the story's folder, as
   // `git rm -r` and a commit would (message: trailers.h, FormatRemovalMessage): every
   // revision stays in the history. The revision index stops listing the story; recording

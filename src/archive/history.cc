@@ -143,6 +143,11 @@ Result<std::vector<StorySummary>> Archive::Stories() {
   return index->Stories();
 }
 
+Result<std::vector<StorySummary>> Archive::StoriesStartingWith(const std::string& prefix) {
+  REDLINE_ASSIGN_OR_RETURN(RevisionIndex* index, impl_->Index());
+  return index->StoriesStartingWith(prefix);
+}
+
 Result<Revision> Archive::Resolve(const std::string& story, const std::string& spec) {
   // The common specs are answered by one lookup; the rest choose from the whole log.
   if (spec == "latest" || spec == "~0") {

@@ -230,7 +230,7 @@ void RemoveDatabaseFiles(const std::string& path) {
 
 struct RevisionIndex::Impl {
   DatabasePtr db;
-  Statement head, find_latest, find_number, log, stories, first_with_text, has_capture;
+  Statement head, find_latest, find_number, log, stories, stories_with_prefix, first_with_text, has_capture;
   Statement story_state, insert_revision, upsert_story, set_head;
   Statement story_ids, find_removal, forget_removal, delete_revisions, delete_story, insert_removal;
 
@@ -246,6 +246,10 @@ struct RevisionIndex::Impl {
         log.Prepare(d, ("SELECT " + columns + " FROM revisions WHERE story = ?1 ORDER BY number").c_str()));
     REDLINE_RETURN_IF_ERROR(
         stories.Prepare(d, "SELECT story, revisions, captured, offset_minutes, headline FROM stories ORDER BY story"));
+    // Story ids are ASCII below 0x7f, so [prefix, prefix + "\x7f") is every id with the prefix.
+    REDLINE_RETURN_IF_ERROR(stories_with_prefix.Prepare(
+        d, "SELECT story, revisions, captured, offset_minutes, headline FROM stories "
+           "WHERE story >= ?1 AND story < ?2 ORDER BY story"));
     REDLINE_RETURN_IF_ERROR(first_with_text.Prepare(
         d, "SELECT min(number) FROM revisions WHERE story = ?1 AND text_id = ?2"));
     REDLINE_RETURN_IF_ERROR(has_capture.Prepare(
@@ -326,9 +330,10 @@ Result<std::vector<Revision>> RevisionIndex::Log(const std::string& story) {
   return log;
 }
 
-Result<std::vector<StorySummary>> RevisionIndex::Stories() {
+namespace {
+
+Result<std::vector<StorySummary>> ReadSummaries(Statement& query) {
   std::vector<StorySummary> stories;
-  Statement& query = impl_->stories.Bind();
   for (;;) {
     REDLINE_ASSIGN_OR_RETURN(const bool row, query.Step());
     if (!row) break;
@@ -336,6 +341,14 @@ Result<std::vector<StorySummary>> RevisionIndex::Stories() {
                        Timestamp{query.Int(2), static_cast<int>(query.Int(3))}, query.Text(4)});
   }
   return stories;
+}
+
+}  // namespace
+
+Result<std::vector<StorySummary>> RevisionIndex::Stories() { return ReadSummaries(impl_->stories.Bind()); }
+
+Result<std::vector<StorySummary>> RevisionIndex::StoriesStartingWith(const std::string& prefix) {
+  return ReadSummaries(impl_->stories_with_prefix.Bind(prefix, prefix + "\x7f"));
 }
 
 Result<std::vector<std::string>> RevisionIndex::StoryIds() {

@@ -41,6 +41,9 @@ class RevisionIndex {
   Result<std::vector<Revision>> Log(const std::string& story);
   // One summary per story, sorted by id.
   Result<std::vector<StorySummary>> Stories();
+  // The summaries of the stories whose id starts with `prefix`, sorted by id: one range
+  // scan of the primary key (shell completion at 100,000 stories).
+  Result<std::vector<StorySummary>> StoriesStartingWith(const std::string& prefix);
   // Every story's id, in no particular order (for "did you mean" hints).
   Result<std::vector<std::string>> StoryIds();
   // The story's removal, when it was removed and not recorded again since.

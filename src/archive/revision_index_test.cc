@@ -109,6 +109,22 @@ TEST_F(RevisionIndexTest, RebuildEqualsTheIncrementalIndex) {
   EXPECT_EQ((*log)[3].returns_to, 1);
 }
 
+TEST_F(RevisionIndexTest, StoriesStartingWithAPrefixAreOneRangeOfIds) {
+  for (const char* story : {"al", "alpha-2", "alphabet", "alpi", "am"}) ASSERT_OK(archive_->Record(MakeRevision(story, 1)));
+  const auto ids = [&](const std::string& prefix) {
+    auto stories = archive_->StoriesStartingWith(prefix);
+    EXPECT_TRUE(stories.ok());
+    std::vector<std::string> out;
+    for (const StorySummary& s : *stories) out.push_back(s.story + ":" + std::to_string(s.revisions));
+    return out;
+  };
+  EXPECT_EQ(ids("alph"), (std::vector<std::string>{"alpha:12", "alpha-2:1", "alphabet:1"}));
+  EXPECT_EQ(ids("alpha"), (std::vector<std::string>{"alpha:12", "alpha-2:1", "alphabet:1"}));
+  EXPECT_EQ(ids("b"), (std::vector<std::string>{"beta:12"}));
+  EXPECT_EQ(ids("alphaz"), std::vector<std::string>{});
+  EXPECT_EQ(ids("").size(), 7u);
+}
+
 TEST_F(RevisionIndexTest, AMissingIndexIsRebuilt) {
   const std::string seen = Everything();
   archive_.reset();

@@ -86,7 +86,7 @@ Outcome RunBlame(const BlameOptions& o, const GlobalOptions& globals) {
 
 Runner SetupBlame(CLI::App* app, const GlobalOptions* globals) {
   auto o = std::make_shared<BlameOptions>();
-  app->add_option("STORY", o->ref, "STORY[@REV] (default: the latest revision)")->required();
+  app->add_option("STORY[@REV]", o->ref, "story id, optionally @ a revision (default latest)")->required();
   app->add_flag("--json", o->as_json, "print JSON: {story, revision, sentences: [{block, text, revision, commit, time}]}");
   return [o, globals]() { return RunBlame(*o, *globals); };
 }
