@@ -106,9 +106,9 @@ class REDLINE_API Archive {
   // The canonical text of one revision. `revision`: N, latest, ~K, a commit id or an
   // ISO-8601 time, as on redline's command line.
   Result<std::string> Text(const std::string& story, const std::string& revision = "latest");
-  // The word diff from revision `from` to revision `to`, as `redline diff STORY FROM TO`
-  // prints it (without color unless kColor): "" when nothing changed (kPlain, kColor,
-  // kUnified).
+  // The word diff from revision `from` to revision `to`, as `redline diff STORY FROM TO
+  // --format F` prints it, without the ---/+++ header kPlain and kColor get on a terminal:
+  // "" when nothing changed (kPlain, kColor, kUnified).
   Result<std::string> Diff(const std::string& story, const std::string& from, const std::string& to,
                            DiffFormat format = DiffFormat::kPlain);
 
@@ -118,7 +118,9 @@ class REDLINE_API Archive {
   std::unique_ptr<Impl> impl_;
 };
 
-// The word diff of two texts, as `redline diff --files` prints it.
+// The word diff of two canonical texts (as Text gives them), as `redline diff-files
+// --no-normalize` prints it without its ---/+++ header: "" when nothing changed (kPlain,
+// kColor, kUnified).
 REDLINE_API std::string DiffTexts(std::string_view old_text, std::string_view new_text,
                                   DiffFormat format = DiffFormat::kPlain);
 

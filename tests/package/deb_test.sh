@@ -107,7 +107,7 @@ done
 export PKG_CONFIG_PATH="$root/usr/$libdir/pkgconfig"
 flags=$(pkg-config --define-prefix --cflags --libs redline)
 contains "$flags" "-I$root/usr/include" "pkg-config --define-prefix"
-contains "$(pkg-config --cflags --libs redline)" "$root/usr/$libdir/pkgconfig/../../include" "pkg-config (relocatable)"
+contains "$(pkg-config --cflags --libs redline)" "-I$root/usr/$libdir/pkgconfig/../../include " "pkg-config (relocatable)"
 # shellcheck disable=SC2086
 c++ -std=c++17 -Wall -Wextra -Wpedantic -Werror "$source/examples/track_changes.cc" $flags -o "$scratch/track_changes"
 contains "$("$scratch/track_changes" "$scratch/pc-archive")" "{+rejected+}" "track_changes (pkg-config)"
