@@ -13,7 +13,8 @@ namespace {
 
 std::vector<Command> AllCommands() {
   std::vector<Command> all;
-  for (auto group : {ArchiveCommands(), SnapshotCommands(), ImportCommands(), DiffCommands(), WebCommands(), ReportCommands(), MaintainCommands()}) {
+  for (auto group : {ArchiveCommands(), SnapshotCommands(), ImportCommands(), DiffCommands(), WebCommands(), ReportCommands(), MaintainCommands(),
+                      GitCommands()}) {
     for (auto& command : group) all.push_back(std::move(command));
   }
   return all;
