@@ -87,6 +87,17 @@ TEST_F(GitSetupTest, GitDiffShowsRedlinesWordDiff) {
   EXPECT_NE(created.out.find("{+# UN’s Xinjiang"), std::string::npos) << created.out;
 }
 
+TEST_F(GitSetupTest, ARemovedStoryIsADeletedFileWithItsWholeTextRemoved) {
+  ASSERT_EQ(GitSetup().exit_code, 0);
+  ASSERT_EQ(InArchive({"rm", kStory}).exit_code, 0);
+  const ProcessResult diff = GitIn({"diff", "main~1", "main", "--", article_});
+  EXPECT_EQ(diff.out.substr(0, diff.out.find("@@")),
+            "diff --git a/" + article_ + " b/" + article_ + "\ndeleted file mode 100644\nindex " +
+                Blob("main~1:" + article_) + "..0000000\n--- a/" + article_ + "\n+++ /dev/null\n");
+  EXPECT_NE(diff.out.find("\n[-# UN’s Xinjiang"), std::string::npos) << diff.out;
+  EXPECT_EQ(diff.out.find("{+"), std::string::npos) << diff.out;
+}
+
 TEST_F(GitSetupTest, LogAndShowShowChangedSentencesAndWordDiffsWithExtDiff) {
   ASSERT_EQ(GitSetup().exit_code, 0);
   for (const std::vector<std::string>& command :
