@@ -14,7 +14,7 @@ namespace {
 std::vector<Command> AllCommands() {
   std::vector<Command> all;
   for (auto group : {ArchiveCommands(), SnapshotCommands(), ImportCommands(), DiffCommands(), WebCommands(), ReportCommands(), MaintainCommands(),
-                      HelpCommands()}) {
+                      HelpCommands(), GitCommands()}) {
     for (auto& command : group) all.push_back(std::move(command));
   }
   return all;

@@ -42,6 +42,7 @@ std::vector<Command> WebCommands();       // track, untrack, tracked, feed, fetc
 std::vector<Command> ReportCommands();    // report
 std::vector<Command> MaintainCommands();  // reindex, upgrade, gc
 std::vector<Command> HelpCommands();      // help; hidden: __complete, __man
+std::vector<Command> GitCommands();       // git-setup, git-diff-driver, git-textconv
 
 // -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
 Result<Archive> OpenArchive(const GlobalOptions& globals);
