@@ -41,6 +41,7 @@ std::vector<Command> DiffCommands();      // diff, diff-files
 std::vector<Command> WebCommands();       // track, untrack, tracked, feed, fetch, watch
 std::vector<Command> ReportCommands();    // report
 std::vector<Command> MaintainCommands();  // reindex, upgrade, gc
+std::vector<Command> DoctorCommands();    // doctor
 
 // -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
 Result<Archive> OpenArchive(const GlobalOptions& globals);
