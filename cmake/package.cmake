@@ -63,10 +63,6 @@ set(CPACK_DEBIAN_CLI_DESCRIPTION "track how news stories change, word by word
  pages and its bash, zsh and fish completions.")
 # git repack packs tighter than libgit2 (redline gc).
 set(CPACK_DEBIAN_CLI_PACKAGE_RECOMMENDS git)
-if(EXISTS ${PROJECT_SOURCE_DIR}/src/web/curl_library.cc)
-  # libcurl opened with dlopen is invisible to dpkg-shlibdeps.
-  set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS libcurl4)
-endif()
 
 set(CPACK_DEBIAN_LIB_PACKAGE_NAME libredline${REDLINE_SOVERSION})
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)

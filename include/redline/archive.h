@@ -159,6 +159,9 @@ class Archive {
   ~Archive();
 
   const std::string& path() const;  // the archive's folder (holding .git), without a trailing slash
+  // Ok, or why recording is refused as the archive is (format 1, a work tree: the message
+  // says to run 'redline upgrade'). `redline doctor` reports it.
+  Status CheckFormatForWriting() const;
 
   // The latest revision of `story`, or nullopt if the story has none.
   Result<std::optional<Revision>> Latest(const std::string& story);

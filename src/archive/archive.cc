@@ -204,6 +204,8 @@ Archive::~Archive() = default;
 
 const std::string& Archive::path() const { return impl_->path; }
 
+Status Archive::CheckFormatForWriting() const { return impl_->Writable(); }
+
 std::string Archive::LocalStateDirectory() const { return WithoutTrailingSlash(impl_->git_dir) + "/redline"; }
 
 }  // namespace redline

@@ -1,6 +1,7 @@
 #include "archive/library.h"
 
 #include <git2.h>
+#include <sqlite3.h>
 
 namespace redline {
 namespace {
@@ -31,5 +32,15 @@ struct Libgit2Scope {
 }  // namespace
 
 void EnsureLibgit2() { static const Libgit2Scope scope; }
+
+std::string Libgit2Version() {
+  int major = 0;
+  int minor = 0;
+  int revision = 0;
+  git_libgit2_version(&major, &minor, &revision);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(revision);
+}
+
+std::string SqliteVersion() { return sqlite3_libversion(); }
 
 }  // namespace redline

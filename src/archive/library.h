@@ -6,9 +6,16 @@
 #ifndef REDLINE_ARCHIVE_LIBRARY_H_
 #define REDLINE_ARCHIVE_LIBRARY_H_
 
+#include <string>
+
 namespace redline {
 
 void EnsureLibgit2();
+
+// The versions of the libgit2 and SQLite in use, as the libraries report them at run time
+// (neither needs EnsureLibgit2, so `redline --version` stays as fast as it was).
+std::string Libgit2Version();
+std::string SqliteVersion();
 
 }  // namespace redline
 

@@ -6,6 +6,9 @@
 #include <memory>
 
 namespace redline::utf8 {
+
+std::string Utf8procVersion() { return utf8proc_version(); }
+
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;

@@ -9,6 +9,9 @@
 
 namespace redline::utf8 {
 
+// utf8proc's version, as the library in use reports it (for `redline --version`).
+std::string Utf8procVersion();
+
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool IsValid(std::string_view text);
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/version.h"
 #include "base/nearest.h"
 
 namespace redline::cli {
@@ -14,7 +15,8 @@ namespace {
 std::vector<Command> AllCommands() {
   std::vector<Command> all;
   for (auto group : {ArchiveCommands(), SnapshotCommands(), ImportCommands(), DiffCommands(), WebCommands(), ReportCommands(), MaintainCommands(),
-                      HelpCommands(), GitCommands()}) {
+                      HelpCommands(), GitCommands(),
+                      DoctorCommands()}) {
     for (auto& command : group) all.push_back(std::move(command));
   }
   return all;
@@ -60,7 +62,7 @@ Outcome Run(int argc, char** argv) {
 
   CLI::App app("redline: record news story revisions in a git archive and show what changed.",
                "redline");
-  app.set_version_flag("--version", "redline 0.1.0");
+  app.set_version_flag("--version", VersionText, "print the versions of redline and the libraries it uses");
   app.require_subcommand(1, 1);
   app.fallthrough();
   // Commands inherit this footer when they are added (CLI11): only diff and diff-files have
@@ -78,6 +80,12 @@ Outcome Run(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    // Only the command named registers its options: `redline --help` lists the others by
+    // their summaries alone, and registering every command's options cost every start-up
+    // about 2 million instructions (a sixth of `redline --version`; docs/benchmarks.md).
+    // help, the man pages and the completions read every command's definitions back.
+    const bool reads_every_command = name == "help" || name == "__man" || name == "__complete";
+    if (command.name != name && !reads_every_command) continue;
     runners.emplace_back(sub, command.setup(sub, globals.get()));
   }
   app.footer("Exit status: 0 ok, 1 differences (--exit-code), 2 usage, 3 bad input, 4 archive, 5 network.");

@@ -10,6 +10,7 @@
 
 #include "archive/git_setup.h"
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "redline/diff.h"
 
 namespace redline::cli {
@@ -108,7 +109,7 @@ struct TextconvOptions {
 Runner SetupGitTextconv(CLI::App* app, const GlobalOptions*) {
   auto o = std::make_shared<TextconvOptions>();
   app->add_option("FILE", o->file, "a story's article.txt (git passes a temporary copy)")->required();
-  app->group("");  // run by git (diff.redline.textconv), not by people
+  Hide(app);  // run by git (diff.redline.textconv), not by people
   app->footer("Prints the text one sentence per line, for git's own diff (git-setup).\n"
               "Exit status: 0 ok, 2 usage, 3 bad input.");
   return [o]() -> Outcome {

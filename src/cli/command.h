@@ -43,6 +43,7 @@ std::vector<Command> ReportCommands();    // report
 std::vector<Command> MaintainCommands();  // reindex, upgrade, gc
 std::vector<Command> HelpCommands();      // help; hidden: __complete, __man
 std::vector<Command> GitCommands();       // git-setup, git-diff-driver, git-textconv
+std::vector<Command> DoctorCommands();    // doctor
 
 // -C/--archive, else $REDLINE_ARCHIVE, else the nearest archive above the current directory.
 Result<Archive> OpenArchive(const GlobalOptions& globals);

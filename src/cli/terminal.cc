@@ -25,8 +25,6 @@ bool UseColor(ColorChoice choice) {
   return StdoutIsTerminal();
 }
 
-namespace {
-
 std::string PagerCommand() {
   for (const char* name : {"REDLINE_PAGER", "PAGER"}) {
     const char* value = std::getenv(name);
@@ -34,8 +32,6 @@ std::string PagerCommand() {
   }
   return "less";
 }
-
-}  // namespace
 
 void Pager::StartIfTerminal() {
   if (pid_ != -1 || !StdoutIsTerminal()) return;

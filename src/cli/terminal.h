@@ -12,6 +12,9 @@ enum class ColorChoice { kAuto, kAlways, kNever };
 
 bool StdoutIsTerminal();
 
+// The pager command: $REDLINE_PAGER, else $PAGER, else "less" ("" or "cat": none).
+std::string PagerCommand();
+
 // always -> true; never -> false; auto -> stdout is a terminal, NO_COLOR unset and TERM is
 // not "dumb".
 bool UseColor(ColorChoice choice);

@@ -7,6 +7,9 @@
 #include <cstring>
 
 namespace redline::html {
+
+std::string_view GumboBuildVersion() { return REDLINE_GUMBO_VERSION; }
+
 namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }

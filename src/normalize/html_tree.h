@@ -16,6 +16,9 @@
 
 namespace redline::html {
 
+// gumbo's version as pkg-config reported it at build time: gumbo has no runtime version call.
+std::string_view GumboBuildVersion();
+
 struct GumboOutputDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };

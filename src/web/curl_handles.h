@@ -6,6 +6,8 @@
 #include <curl/curl.h>
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace redline::web {
 
@@ -34,6 +36,11 @@ using CurlString = std::unique_ptr<char, CurlStringDeleter>;
 // curl_global_init, once per process (thread-safe); the matching cleanup is left to process
 // exit, as libcurl allows.
 void EnsureCurlInitialized();
+
+// The libcurl in use and its TLS library, as libcurl reports them: "7.88.1 (OpenSSL/3.0.15)".
+std::string CurlVersion();
+// Whether the libcurl in use speaks `protocol` ("https").
+bool CurlSupports(std::string_view protocol);
 
 }  // namespace redline::web
 
