@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/version.h"
 #include "base/nearest.h"
 
@@ -80,6 +81,7 @@ Outcome Run(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    if (command.hidden) Hide(sub);
     // Only the command named registers its options: `redline --help` lists the others by
     // their summaries alone, and registering every command's options cost every start-up
     // about 2 million instructions (a sixth of `redline --version`; docs/benchmarks.md).

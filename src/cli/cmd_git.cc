@@ -10,7 +10,6 @@
 
 #include "archive/git_setup.h"
 #include "cli/command.h"
-#include "cli/command_line.h"
 #include "redline/diff.h"
 
 namespace redline::cli {
@@ -109,7 +108,6 @@ struct TextconvOptions {
 Runner SetupGitTextconv(CLI::App* app, const GlobalOptions*) {
   auto o = std::make_shared<TextconvOptions>();
   app->add_option("FILE", o->file, "a story's article.txt (git passes a temporary copy)")->required();
-  Hide(app);  // run by git (diff.redline.textconv), not by people
   app->footer("Prints the text one sentence per line, for git's own diff (git-setup).\n"
               "Exit status: 0 ok, 2 usage, 3 bad input.");
   return [o]() -> Outcome {
@@ -125,8 +123,8 @@ Runner SetupGitTextconv(CLI::App* app, const GlobalOptions*) {
 std::vector<Command> GitCommands() {
   return {
       {"git-setup", "make plain git diff, log -p and show print redline's diffs in an archive", SetupGitSetup},
-      {"git-diff-driver", "the external diff git runs after git-setup", SetupGitDiffDriver},
-      {"git-textconv", "the text conversion git runs after git-setup", SetupGitTextconv},
+      {"git-diff-driver", "the external diff git runs after git-setup", SetupGitDiffDriver, /*hidden=*/true},
+      {"git-textconv", "the text conversion git runs after git-setup", SetupGitTextconv, /*hidden=*/true},
   };
 }
 

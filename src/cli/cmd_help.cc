@@ -92,7 +92,6 @@ Runner SetupHelp(CLI::App* app, const GlobalOptions*) {
 }
 
 Runner SetupComplete(CLI::App* app, const GlobalOptions*) {
-  Hide(app);
   auto words = std::make_shared<std::vector<std::string>>();
   app->add_option("WORDS", *words, "the words after 'redline', the last one being completed");
   return [app, words]() -> Outcome {
@@ -110,7 +109,6 @@ Status WritePage(const std::filesystem::path& path, const std::string& roff) {
 }
 
 Runner SetupMan(CLI::App* app, const GlobalOptions*) {
-  Hide(app);
   auto dir = std::make_shared<std::string>();
   auto title = std::make_shared<std::string>("redline");
   app->add_option("DIR", *dir, "where to write man1/*.1")->required();
@@ -134,8 +132,8 @@ Runner SetupMan(CLI::App* app, const GlobalOptions*) {
 std::vector<Command> HelpCommands() {
   return {
       {"help", "open a command's manual page (or print its --help without man)", SetupHelp},
-      {"__complete", "", SetupComplete},
-      {"__man", "", SetupMan},
+      {"__complete", "", SetupComplete, /*hidden=*/true},
+      {"__man", "", SetupMan, /*hidden=*/true},
   };
 }
 

@@ -32,6 +32,10 @@ struct Command {
   const char* name;
   const char* summary;
   std::function<Runner(CLI::App* app, const GlobalOptions* globals)> setup;
+  // Run by programs (git, the shell completions, the build), not by people: left out of
+  // --help, the man pages and the completions. Known before setup, which runs only for the
+  // command named.
+  bool hidden = false;
 };
 
 std::vector<Command> ArchiveCommands();   // init, stories, log, show, rm

@@ -12,7 +12,6 @@
 #include <string>
 
 #include "cli/command.h"
-#include "cli/command_line.h"
 #include "redline/diff.h"
 
 namespace redline::cli {
@@ -117,7 +116,6 @@ Runner SetupGitDiffDriver(CLI::App* app, const GlobalOptions* globals) {
   app->add_option("NEW-MODE", o->new_mode, "the new file mode")->required();
   app->add_option("NEW-PATH", o->new_path, "renames and copies: the new path");
   app->add_option("HEADER", o->extended_header, "renames and copies: git's extended header lines");
-  Hide(app);  // run by git (diff.redline.command), not by people
   app->footer("git's external diff (GIT_EXTERNAL_DIFF arguments): prints the file's diff header and\n"
               "redline's word diff, colored as git would color it (color.diff, color.ui, the pager).\n"
               "Exit status: 0 ok (with or without differences), 2 usage, 3 bad input.");
