@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -211,10 +213,14 @@ Result<bool> RemoveGitDiff(const std::string& archive_dir) {
   REDLINE_ASSIGN_OR_RETURN(git::ConfigPtr config, LocalConfig(repo.get()));
   // The whole driver goes, with anything a person added to it (cachetextconv, say).
   std::vector<std::string> keys;
-  REDLINE_RETURN_IF_ERROR(git::Check(git_config_foreach_match(
-                                         config.get(), "^diff\\.redline\\.",
+  // git_config_foreach and a prefix test, not git_config_foreach_match: libgit2 1.5's regex
+  // match leaks its PCRE2 match data (LeakSanitizer, tools/test-sanitize).
+  REDLINE_RETURN_IF_ERROR(git::Check(git_config_foreach(
+                                         config.get(),
                                          [](const git_config_entry* entry, void* names) {
-                                           static_cast<std::vector<std::string>*>(names)->emplace_back(entry->name);
+                                           if (std::string_view(entry->name).starts_with("diff.redline.")) {
+                                             static_cast<std::vector<std::string>*>(names)->emplace_back(entry->name);
+                                           }
                                            return 0;
                                          },
                                          &keys),
